@@ -1,0 +1,3 @@
+import { render } from 'preact';
+
+render(<p>齐鲁轻读</p>, document.getElementById('app')!);
