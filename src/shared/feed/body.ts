@@ -1,0 +1,128 @@
+import { FeedError } from './errors';
+import { LIMITS } from './limits';
+
+/**
+ * Reading a response body safely: never more than LIMITS.documentBytes, and
+ * JSON errors described precisely enough to tell a truncated download from a
+ * broken producer.
+ */
+
+/**
+ * Waits for `promise`, but rejects with the signal's reason as soon as it
+ * aborts — whether or not whoever made the promise honours the signal (a
+ * test double, a stream that ignores it).
+ */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason as unknown);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason as unknown);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function tooLarge(url: string, detail: string): FeedError {
+  return new FeedError('too-large', `${url}: ${detail} (limit ${LIMITS.documentBytes} bytes)`);
+}
+
+/**
+ * The body's bytes. A declared Content-Length over the limit fails before
+ * reading; otherwise bytes are counted as they arrive and reading stops (the
+ * stream is cancelled) the moment the count passes the limit, so a huge or
+ * endless body costs at most the limit.
+ * @throws FeedError('too-large'), or the signal's reason when it aborts.
+ */
+export async function readBodyBytes(
+  response: Response,
+  url: string,
+  signal: AbortSignal,
+): Promise<Uint8Array> {
+  const max = LIMITS.documentBytes;
+  const declared = response.headers.get('content-length');
+  if (declared !== null && /^\s*\d+\s*$/.test(declared) && Number(declared) > max) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(url, `Content-Length is ${declared.trim()} bytes`);
+  }
+  if (!response.body) return new Uint8Array(0);
+
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) break;
+      total += value.byteLength;
+      if (total > max) throw tooLarge(url, `body is over ${max} bytes`);
+      chunks.push(value);
+    }
+  } catch (error) {
+    await reader.cancel().catch(() => undefined);
+    throw error;
+  }
+
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
+ * Whether JSON text stops in the middle of a string, object or array — a
+ * truncated download rather than a producer's syntax error. Decided by
+ * scanning, because JSON.parse's messages differ between engines.
+ */
+function looksTruncated(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (inString) {
+      if (char === '\\') i++;
+      else if (char === '"') inString = false;
+    } else if (char === '"') inString = true;
+    else if (char === '{' || char === '[') depth++;
+    else if (char === '}' || char === ']') depth--;
+  }
+  return inString || depth > 0;
+}
+
+/**
+ * UTF-8 bytes (a BOM is allowed) → parsed JSON, for fetched documents and
+ * for tools that read documents from disk.
+ * @throws FeedError('too-large') over LIMITS.documentBytes, FeedError('json')
+ *   for invalid UTF-8, an empty body or invalid JSON (saying "truncated" when
+ *   the text stops mid-document).
+ */
+export function decodeJsonDocument(bytes: Uint8Array, url: string): unknown {
+  if (bytes.byteLength > LIMITS.documentBytes) {
+    throw tooLarge(url, `document is ${bytes.byteLength} bytes`);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new FeedError('json', `${url}: the body is not valid UTF-8`);
+  }
+  if (text.trim() === '') throw new FeedError('json', `${url}: the body is empty`);
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const what = looksTruncated(text) ? 'truncated JSON' : 'invalid JSON';
+    throw new FeedError('json', `${url}: ${what} after ${bytes.byteLength} bytes (${reason})`);
+  }
+}

@@ -1,0 +1,126 @@
+import * as v from 'valibot';
+import { itemToArticle } from './article';
+import { FeedError } from './errors';
+import { LIMITS } from './limits';
+import {
+  ChannelDirectorySchema,
+  describeIssues,
+  FeedDocumentSchema,
+  FeedItemSchema,
+  isJsonObject,
+} from './schema';
+import type { Article, Channel, ChannelDirectory, FeedPage } from './types';
+import { absoluteUrl, resolveHttpUrl } from './urls';
+
+/**
+ * Validated documents from parsed JSON. Document-level problems throw
+ * FeedError('schema') with a developer-facing message naming the URL and
+ * field; item-level problems only skip the item (FeedPage.skipped/problems).
+ */
+
+function schemaError(docUrl: string, detail: string): FeedError {
+  return new FeedError('schema', `${docUrl}: ${detail}`);
+}
+
+/**
+ * Validates channels.json. `docUrl` is the URL it was read from (absolute,
+ * or relative to the current location in a browser); feed URLs resolve
+ * against it.
+ * @throws FeedError('schema') when anything is wrong: the directory is small
+ *   and hand-written, so a half-valid one is a mistake to fix, not to guess at.
+ */
+export function parseChannelDirectory(json: unknown, docUrl: string): ChannelDirectory {
+  const url = absoluteUrl(docUrl);
+  if (!isJsonObject(json)) throw schemaError(url, 'channels.json must be a JSON object');
+  const result = v.safeParse(ChannelDirectorySchema, json);
+  if (!result.success) throw schemaError(url, describeIssues(result.issues));
+  const seen = new Set<string>();
+  const channels = result.output.channels.map((channel, index): Channel => {
+    if (seen.has(channel.id)) {
+      throw schemaError(url, `channels.${index}.id: duplicate id "${channel.id}"`);
+    }
+    seen.add(channel.id);
+    const feedUrl = resolveHttpUrl(channel.feed_url, url);
+    if (feedUrl === undefined) {
+      throw schemaError(url, `channels.${index}.feed_url: not a usable http(s) URL`);
+    }
+    return { id: channel.id, title: channel.title, kind: channel.kind, feedUrl };
+  });
+  return { version: 1, title: result.output.title, channels };
+}
+
+/**
+ * Validates one JSON Feed 1.1 page. `docUrl` is the URL it was read from;
+ * every URL in it resolves against that. Invalid items, duplicates of an
+ * earlier id and items past LIMITS.itemsPerPage are skipped and counted.
+ * @throws FeedError('schema') when the document itself is invalid.
+ */
+export function parseFeedPage(json: unknown, docUrl: string): FeedPage {
+  const url = absoluteUrl(docUrl);
+  if (!isJsonObject(json)) throw schemaError(url, 'a feed must be a JSON object');
+  const result = v.safeParse(FeedDocumentSchema, json);
+  if (!result.success) throw schemaError(url, describeIssues(result.issues));
+  const feed = result.output;
+
+  let nextUrl: string | undefined;
+  if (feed.next_url) {
+    nextUrl = resolveHttpUrl(feed.next_url, url);
+    if (nextUrl === undefined) throw schemaError(url, 'next_url: not a usable http(s) URL');
+    // A page that names itself as the next one would have the app page forever.
+    if (nextUrl === url) nextUrl = undefined;
+  }
+
+  const items: Article[] = [];
+  const problems: string[] = [];
+  let skipped = 0;
+  const skip = (problem: string): void => {
+    skipped++;
+    if (problems.length < LIMITS.problems) problems.push(problem);
+  };
+  const seen = new Set<string>();
+  const readable = feed.items.slice(0, LIMITS.itemsPerPage);
+  for (const [index, raw] of readable.entries()) {
+    const problem = addItem(raw, url, seen, items);
+    if (problem !== undefined) skip(`items.${index}${idHint(raw)}: ${problem}`);
+  }
+  const excess = feed.items.length - LIMITS.itemsPerPage;
+  if (excess > 0) {
+    skipped += excess;
+    if (problems.length < LIMITS.problems) {
+      problems.push(`items: ${excess} items past the first ${LIMITS.itemsPerPage} were ignored`);
+    }
+  }
+
+  const page: FeedPage = { url, title: feed.title, items, skipped, problems };
+  return nextUrl === undefined ? page : { ...page, nextUrl };
+}
+
+/**
+ * Validates and converts one raw item, appending it to `items` (and its id to
+ * `seen`); returns why it was skipped instead, if it was.
+ */
+function addItem(
+  raw: unknown,
+  url: string,
+  seen: Set<string>,
+  items: Article[],
+): string | undefined {
+  if (!isJsonObject(raw)) return 'not a JSON object';
+  const result = v.safeParse(FeedItemSchema, raw);
+  if (!result.success) return describeIssues(result.issues);
+  const item = result.output;
+  if (seen.has(item.id)) return 'duplicate id, the first one is kept';
+  seen.add(item.id);
+  const article = itemToArticle(item, url);
+  if (article === undefined) return 'the body is empty once unsafe markup is removed';
+  items.push(article);
+  return undefined;
+}
+
+/** ` (id "…")` for messages, when the raw item has a usable-looking id. */
+function idHint(raw: unknown): string {
+  if (typeof raw !== 'object' || raw === null || !('id' in raw)) return '';
+  const { id } = raw;
+  if (typeof id !== 'string' && typeof id !== 'number') return '';
+  return ` (id ${JSON.stringify(String(id).slice(0, 80))})`;
+}

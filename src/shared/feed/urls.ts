@@ -1,0 +1,40 @@
+import { LIMITS } from './limits';
+
+/**
+ * URL rules of the feed contract: every URL in a document is resolved against
+ * the document's own URL, and only http(s) URLs may become links, images or
+ * feed addresses. Schemes that run code or read local data (javascript:,
+ * vbscript:, data:, file:, blob:…) are refused, whatever their spelling: the
+ * WHATWG URL parser strips tabs, newlines and leading control characters and
+ * lower-cases the scheme, so "JaVa\tScRiPt:" is recognised for what it is.
+ * Item ids are never URLs and never pass through here.
+ */
+
+/**
+ * Resolves `value` against `base` and returns the absolute URL when it is
+ * http(s), at most `LIMITS.urlLength` long and without user name or password
+ * (https://www.dzwww.com@evil.example/ is a classic way to disguise a host).
+ * Returns `undefined` for anything else, including unparseable input.
+ */
+export function resolveHttpUrl(value: string, base: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(value.trim(), base);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.username !== '' || url.password !== '') return undefined;
+  return url.href.length <= LIMITS.urlLength ? url.href : undefined;
+}
+
+/**
+ * The absolute form of a URL the app asks for. Relative URLs (the default
+ * FEED_BASE is `/api/`) resolve against the current page or worker location;
+ * outside a browser they must already be absolute.
+ * @throws TypeError when the URL cannot be made absolute.
+ */
+export function absoluteUrl(url: string): string {
+  const here = (globalThis as { location?: { href?: string } }).location?.href;
+  return new URL(url, here).href;
+}
