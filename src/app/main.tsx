@@ -1,3 +1,11 @@
 import { render } from 'preact';
+import { App } from './app';
+import { applyFontSize, readFontSize } from './lib/font-size';
+import './styles/index.css';
 
-render(<p>齐鲁轻读</p>, document.getElementById('app')!);
+// The reader's text size is applied before the first render so the page never
+// paints at one size and jumps to another (no inline script needed in HTML).
+applyFontSize(readFontSize());
+
+const root = document.getElementById('app');
+if (root) render(<App />, root);

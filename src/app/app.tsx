@@ -1,0 +1,80 @@
+import type { ComponentType } from 'preact';
+import { useRef } from 'preact/hooks';
+import { LocationProvider, Route, Router, lazy, useLocation } from 'preact-iso';
+import { ChunkError, CrashBoundary } from './components/crash-boundary';
+import { LiveRegion } from './components/live-region';
+import { SiteFooter } from './components/site-footer';
+import { SiteHeader } from './components/site-header';
+import type { Navigation } from './lib/page';
+import { NavigationContext } from './lib/page';
+import { Home } from './routes/home';
+
+/**
+ * Every route but home is its own chunk. If a chunk cannot be downloaded
+ * (offline, or a new deployment removed it) preact-iso would wait forever, so
+ * the failure becomes a small page that offers a reload instead.
+ */
+function route<P>(load: () => Promise<{ default: ComponentType<P> }>) {
+  return lazy(() =>
+    load().catch((error: unknown) => {
+      console.error('Route chunk failed to load', error);
+      // Statically imported: when one chunk failed, another download may too.
+      return { default: ChunkError as ComponentType<P> };
+    }),
+  );
+}
+
+const Channel = route(() => import('./routes/channel'));
+const ArticlePage = route(() => import('./routes/article'));
+const Search = route(() => import('./routes/search'));
+const Saved = route(() => import('./routes/saved'));
+const Settings = route(() => import('./routes/settings'));
+const About = route(() => import('./routes/about'));
+const NotFound = route(() => import('./routes/not-found'));
+
+/** Counts in-app navigations (path changes) for focus management, see lib/page.ts. */
+function useNavigation(): Navigation {
+  const { path } = useLocation();
+  const navigation = useRef<Navigation>({ id: 0, path });
+  if (navigation.current.path !== path) {
+    navigation.current = { id: navigation.current.id + 1, path };
+  }
+  return navigation.current;
+}
+
+function Shell() {
+  const navigation = useNavigation();
+  return (
+    <NavigationContext.Provider value={navigation}>
+      <a class="skip-link" href="#main">
+        跳到正文
+      </a>
+      <SiteHeader />
+      <main id="main" tabindex={-1}>
+        <CrashBoundary resetKey={navigation.path}>
+          <Router>
+            <Route path="/" component={Home} />
+            <Route path="/channel/:id" component={Channel} />
+            <Route path="/article/:id" component={ArticlePage} />
+            <Route path="/search" component={Search} />
+            <Route path="/saved" component={Saved} />
+            <Route path="/settings" component={Settings} />
+            <Route path="/about/:page" component={About} />
+            <Route default component={NotFound} />
+          </Router>
+        </CrashBoundary>
+      </main>
+      <SiteFooter />
+      <LiveRegion />
+    </NavigationContext.Provider>
+  );
+}
+
+/** The application: router context around the shell. */
+export function App() {
+  return (
+    <LocationProvider>
+      <Shell />
+    </LocationProvider>
+  );
+}

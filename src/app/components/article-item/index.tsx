@@ -1,0 +1,57 @@
+import type { Article } from '../../../shared/feed/types';
+import { ArticleLink } from '../article-link';
+import { Time } from '../time';
+import './style.css';
+
+/** Thumbnails are cropped to 4:3 in CSS; these attributes let layout reserve that space. */
+const THUMB_WIDTH = 160;
+const THUMB_HEIGHT = 120;
+
+/**
+ * One entry of a news list (a channel, search results): headline link, time,
+ * optional channel name and summary, and a decorative thumbnail. The image is
+ * alt="" because the headline right next to it already says what it shows.
+ */
+export function ArticleItem({
+  article,
+  channelId,
+  heading = 'h2',
+  channelTitle,
+  summary = true,
+}: {
+  article: Article;
+  /** The channel the list belongs to, remembered when the link is followed. */
+  channelId?: string;
+  /** The element for the headline: a heading when items are sections of the page. */
+  heading?: 'h2' | 'h3' | 'p';
+  /** Shown next to the time (search results span channels). */
+  channelTitle?: string;
+  summary?: boolean;
+}) {
+  const Title = heading;
+  return (
+    <li class={article.image ? 'news-item news-item--thumb' : 'news-item'}>
+      <Title class="news-item__title">
+        <ArticleLink id={article.id} channelId={channelId}>
+          {article.title}
+        </ArticleLink>
+      </Title>
+      <p class="news-item__meta">
+        {channelTitle && <span class="news-item__channel">{channelTitle}</span>}
+        <Time value={article.datePublished} />
+      </p>
+      {summary && article.summary && <p class="news-item__summary">{article.summary}</p>}
+      {article.image && (
+        <img
+          class="news-item__thumb"
+          src={article.image.src}
+          alt=""
+          width={THUMB_WIDTH}
+          height={THUMB_HEIGHT}
+          loading="lazy"
+          decoding="async"
+        />
+      )}
+    </li>
+  );
+}

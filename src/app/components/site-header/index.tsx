@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { Channel } from '../../../shared/feed/types';
+import { getDirectory, peekDirectory } from '../../data';
+import { articleChannel } from '../../lib/article-origin';
+import { useStore } from '../../lib/store';
+import { useAsync } from '../../lib/use-async';
+import { ErrorNotice } from '../status';
+import { BookmarkIcon, LogoMark, SearchIcon, SettingsIcon } from './icons';
+import './style.css';
+
+const CITY_LIST_ID = 'city-list';
+
+/** The channel the current route belongs to, for aria-current. */
+function useCurrentChannelId(path: string): string | undefined {
+  const fromArticle = useStore(articleChannel);
+  if (path.startsWith('/channel/')) return decodeURIComponent(path.slice('/channel/'.length));
+  if (path.startsWith('/article/')) return fromArticle;
+  return undefined;
+}
+
+function ChannelLink({ channel, current }: { channel: Channel; current: boolean }) {
+  return (
+    <li>
+      <a
+        href={`/channel/${encodeURIComponent(channel.id)}`}
+        aria-current={current ? 'page' : undefined}
+      >
+        {channel.title}
+      </a>
+    </li>
+  );
+}
+
+/**
+ * The banner: brand and tools on the red bar, then the 栏目 and 城市 navigation
+ * built from channels.json. On narrow screens the city list is a disclosure
+ * (button + list); CSS shows it permanently on wide screens.
+ */
+export function SiteHeader() {
+  const { path } = useLocation();
+  const directory = useAsync((signal) => getDirectory({ signal }), [], peekDirectory);
+  const currentId = useCurrentChannelId(path);
+  const [citiesOpen, setCitiesOpen] = useState(false);
+
+  // Following a city link is the end of the disclosure's job.
+  useEffect(() => setCitiesOpen(false), [path]);
+
+  const channels = directory.status === 'ready' ? directory.value.channels : [];
+  const sections = channels.filter((channel) => channel.kind === 'section');
+  const cities = channels.filter((channel) => channel.kind === 'city');
+
+  const onCityKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !citiesOpen) return;
+    setCitiesOpen(false);
+    document.querySelector<HTMLElement>('.city-nav__toggle')?.focus();
+  };
+
+  return (
+    <header class="site-header">
+      <div class="masthead">
+        <div class="masthead__inner">
+          <a class="brand" href="/">
+            <LogoMark />
+            齐鲁轻读
+          </a>
+          <ul class="tools">
+            <li>
+              <a href="/search" aria-current={path === '/search' ? 'page' : undefined}>
+                <SearchIcon />
+                搜索
+              </a>
+            </li>
+            <li>
+              <a href="/saved" aria-current={path === '/saved' ? 'page' : undefined}>
+                <BookmarkIcon />
+                收藏
+              </a>
+            </li>
+            <li>
+              <a href="/settings" aria-current={path === '/settings' ? 'page' : undefined}>
+                <SettingsIcon />
+                设置
+              </a>
+            </li>
+          </ul>
+        </div>
+      </div>
+      <nav class="section-nav" aria-label="栏目">
+        <ul class="section-nav__list">
+          <li>
+            <a href="/" aria-current={path === '/' ? 'page' : undefined}>
+              首页
+            </a>
+          </li>
+          {sections.map((channel) => (
+            <ChannelLink key={channel.id} channel={channel} current={channel.id === currentId} />
+          ))}
+        </ul>
+        {directory.status === 'error' && (
+          <ErrorNotice error={directory.error} onRetry={directory.retry} compact />
+        )}
+      </nav>
+      <nav class="city-nav" aria-label="城市" onKeyDown={onCityKeyDown}>
+        <div class="city-nav__inner">
+          <span class="city-nav__label" aria-hidden="true">
+            城市
+          </span>
+          <button
+            type="button"
+            class="city-nav__toggle"
+            aria-expanded={citiesOpen}
+            aria-controls={CITY_LIST_ID}
+            onClick={() => setCitiesOpen((open) => !open)}
+          >
+            城市
+          </button>
+          <ul id={CITY_LIST_ID} class={citiesOpen ? 'city-nav__list is-open' : 'city-nav__list'}>
+            {cities.map((channel) => (
+              <ChannelLink key={channel.id} channel={channel} current={channel.id === currentId} />
+            ))}
+          </ul>
+          {directory.status === 'error' && <p class="city-nav__empty">城市列表暂时无法显示。</p>}
+        </div>
+      </nav>
+    </header>
+  );
+}

@@ -1,0 +1,51 @@
+import { FeedError } from '../../../shared/feed/errors';
+import './style.css';
+
+/** The loading state: a polite status region, as the UI contract specifies. */
+export function Loading({ label = '正在加载…' }: { label?: string }) {
+  return (
+    <p role="status" class="status status--loading">
+      {label}
+    </p>
+  );
+}
+
+/** The reader-facing sentence for any error (FeedErrors carry their own). */
+export function userMessageOf(error: unknown): string {
+  if (error instanceof FeedError) return error.userMessage;
+  return '出了点问题，暂时无法显示这部分内容，请稍后重试。';
+}
+
+function developerDetail(error: unknown): string {
+  if (error instanceof Error) return `${error.name}: ${error.message}`;
+  return String(error);
+}
+
+/**
+ * An error message block: what happened in Chinese, the developer detail
+ * folded away under 技术细节, and a 重试 button.
+ */
+export function ErrorNotice({
+  error,
+  onRetry,
+  compact = false,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  compact?: boolean;
+}) {
+  return (
+    <div class={compact ? 'error-notice error-notice--compact' : 'error-notice'}>
+      <p class="error-notice__message">{userMessageOf(error)}</p>
+      {onRetry && (
+        <button type="button" class="button" onClick={onRetry}>
+          重试
+        </button>
+      )}
+      <details class="error-notice__details">
+        <summary>技术细节</summary>
+        <p>{developerDetail(error)}</p>
+      </details>
+    </div>
+  );
+}

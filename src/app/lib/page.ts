@@ -1,0 +1,59 @@
+import { createContext } from 'preact';
+import { useContext, useEffect } from 'preact/hooks';
+import { useRoute } from 'preact-iso';
+import { announce } from './announce';
+
+/** The site name, appended to every page title. */
+export const SITE_NAME = '齐鲁轻读';
+
+/**
+ * Which client-side navigation we are on. `id` is 0 on the first load and grows
+ * by one each time the path changes in-app; query-only changes (the search box
+ * updating `?q=`) are not navigations and must not move focus.
+ */
+export interface Navigation {
+  readonly id: number;
+  readonly path: string;
+}
+
+/** Provided by the shell; read by {@link usePage}. */
+export const NavigationContext = createContext<Navigation>({ id: 0, path: '/' });
+
+/** The last navigation whose page has taken focus, shared by all pages. */
+let handledNavigation = 0;
+
+function moveFocus(): void {
+  // A fragment (/about/contact#email) names where the reader wants to be.
+  const fragment = location.hash
+    ? document.getElementById(decodeURIComponent(location.hash.slice(1)))
+    : null;
+  const target = fragment ?? document.querySelector<HTMLElement>('#main h1');
+  if (!target) return;
+  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+  target.focus();
+}
+
+/**
+ * Every route calls this with its heading once its content is there
+ * (`undefined` while loading). It sets document.title and, after an in-app
+ * navigation, moves focus to the page's h1 and announces the title in the
+ * shell's live region — what a full page load would have given a screen
+ * reader user for free. On the first load focus stays where the browser put it.
+ */
+export function usePage(title: string | undefined, documentTitle?: string): void {
+  const navigation = useContext(NavigationContext);
+  // A page kept on screen while the next route's code loads sees the new
+  // navigation too; only the page the navigation is for may act on it.
+  const { path } = useRoute();
+  useEffect(() => {
+    if (title === undefined || navigation.path !== path) return;
+    document.title = documentTitle ?? `${title} - ${SITE_NAME}`;
+    if (navigation.id > handledNavigation) {
+      handledNavigation = navigation.id;
+      moveFocus();
+      announce(title);
+    } else if (location.hash) {
+      document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+    }
+  }, [title, documentTitle, navigation, path]);
+}

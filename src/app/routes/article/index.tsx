@@ -1,0 +1,192 @@
+import { useEffect } from 'preact/hooks';
+import type { Article, ChannelDirectory } from '../../../shared/feed/types';
+import { ArticleItem } from '../../components/article-item';
+import { Blocks, Figure } from '../../components/blocks';
+import { ErrorNotice, Loading } from '../../components/status';
+import { Time } from '../../components/time';
+import type { FoundArticle } from '../../data';
+import { findChannel, getArticle, getRelated, peekArticle, peekDirectory } from '../../data';
+import { articleChannel, originOf } from '../../lib/article-origin';
+import { usePage } from '../../lib/page';
+import { useAsync } from '../../lib/use-async';
+import './style.css';
+
+/** The label of demo articles (see the footer's note). */
+const DEMO_LABEL = '示例内容';
+
+/**
+ * Demo articles say so in a closing note ("（示例内容：…）"); a feed may also
+ * tag them. Either way the reader sees the label before the story, not after.
+ */
+function isDemo(article: Article): boolean {
+  return article.tags.includes(DEMO_LABEL) || article.text.includes(`${DEMO_LABEL}：`);
+}
+
+/**
+ * The channel this article is read "in": where the reader came from, else the
+ * story's city, else where the data layer found it (sections are searched first).
+ */
+function contextChannelId(found: FoundArticle, directory: ChannelDirectory | undefined): string {
+  const origin = originOf(found.article.id);
+  if (origin !== undefined) return origin;
+  const city = found.article.city;
+  if (city !== undefined && directory && findChannel(directory, city)) return city;
+  return found.channelId;
+}
+
+function Meta({ article }: { article: Article }) {
+  return (
+    <dl class="article-meta">
+      <div>
+        <dt>发布时间</dt>
+        <dd>
+          <Time value={article.datePublished} format="full" />
+        </dd>
+      </div>
+      {article.source && (
+        <div>
+          <dt>来源</dt>
+          <dd>{article.source}</dd>
+        </div>
+      )}
+      {article.authors.length > 0 && (
+        <div>
+          <dt>作者</dt>
+          <dd>{article.authors.join(' ')}</dd>
+        </div>
+      )}
+      {article.editor && (
+        <div>
+          <dt>责任编辑</dt>
+          <dd>{article.editor}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+function Related({ article, channelId }: { article: Article; channelId: string }) {
+  const related = useAsync(
+    (signal) => getRelated(article.id, channelId, 6, { signal }),
+    [article.id, channelId],
+  );
+  if (related.status !== 'ready' || related.value.length === 0) return null;
+  return (
+    <section class="related" aria-labelledby="related-heading">
+      <h2 id="related-heading" class="section-heading">
+        相关新闻
+      </h2>
+      <ul class="news-list">
+        {related.value.map((item) => (
+          <ArticleItem
+            key={item.id}
+            article={item}
+            channelId={channelId}
+            heading="p"
+            summary={false}
+          />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function ArticleView({ found }: { found: FoundArticle }) {
+  const { article } = found;
+  const channelId = contextChannelId(found, peekDirectory());
+  // The header marks this channel as current while the article is on screen.
+  useEffect(() => {
+    articleChannel.set(channelId);
+    return () => articleChannel.set(undefined);
+  }, [channelId]);
+
+  // The lead image is shown unless the body already has the same picture.
+  const lead = article.image;
+  const leadInBody =
+    lead && article.blocks.some((block) => block.t === 'figure' && block.src === lead.src);
+
+  return (
+    <article class="article">
+      <header class="article-head">
+        {isDemo(article) && <p class="badge">{DEMO_LABEL}</p>}
+        {article.kicker && <p class="kicker">{article.kicker}</p>}
+        <h1 class="article-title" tabindex={-1}>
+          {article.title}
+        </h1>
+        {article.subtitles.map((line, index) => (
+          <p key={index} class="subtitle">
+            {line}
+          </p>
+        ))}
+      </header>
+      <Meta article={article} />
+      <div class="article-body">
+        {lead && !leadInBody && <Figure figure={{ t: 'figure', src: lead.src, alt: lead.alt }} />}
+        <Blocks blocks={article.blocks} />
+        {article.credit && <p class="credit">{article.credit}</p>}
+      </div>
+      {article.url && (
+        <p class="source-link">
+          <a href={article.url} rel="noopener noreferrer">
+            阅读原文
+          </a>
+        </p>
+      )}
+      <Related article={article} channelId={channelId} />
+    </article>
+  );
+}
+
+/** `/article/:id` (the id arrives decoded by the router). */
+export default function ArticleRoute({ id }: { id: string }) {
+  const result = useAsync(
+    (signal) => getArticle(id, { signal }),
+    [id],
+    () => peekArticle(id),
+  );
+  let title: string | undefined;
+  if (result.status === 'error') title = '文章暂时无法打开';
+  else if (result.status === 'ready') title = result.value?.article.title ?? '没有找到这篇文章';
+  usePage(title);
+
+  if (result.status === 'loading') {
+    return (
+      <div class="page">
+        <Loading label="正在加载文章…" />
+      </div>
+    );
+  }
+  if (result.status === 'error') {
+    return (
+      <div class="page">
+        <h1 class="page-title" tabindex={-1}>
+          文章暂时无法打开
+        </h1>
+        <ErrorNotice error={result.error} onRetry={result.retry} />
+      </div>
+    );
+  }
+  if (!result.value) {
+    return (
+      <div class="page">
+        <h1 class="page-title" tabindex={-1}>
+          没有找到这篇文章
+        </h1>
+        <p>这篇文章不在目前能读取的频道里，可能已经下线，或者链接有误。</p>
+        <p class="actions">
+          <a class="button" href="/">
+            首页
+          </a>
+          <a class="button button--secondary" href="/search">
+            搜索
+          </a>
+        </p>
+      </div>
+    );
+  }
+  return (
+    <div class="page">
+      <ArticleView key={result.value.article.id} found={result.value} />
+    </div>
+  );
+}

@@ -1,0 +1,154 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Article, Channel, FeedPage } from '../../../shared/feed/types';
+import { ArticleItem } from '../../components/article-item';
+import { ErrorNotice, Loading } from '../../components/status';
+import {
+  findChannel,
+  getChannelPage,
+  getDirectory,
+  peekChannelPages,
+  peekDirectory,
+} from '../../data';
+import { announce } from '../../lib/announce';
+import { usePage } from '../../lib/page';
+import { useAsync } from '../../lib/use-async';
+import { NotFoundContent } from '../not-found';
+import './style.css';
+
+type MoreState = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: unknown };
+
+/** Items of all pages in order, each article once (feeds can shift between page reads). */
+function uniqueItems(pages: readonly FeedPage[]): Article[] {
+  const seen = new Set<string>();
+  const items: Article[] = [];
+  for (const page of pages) {
+    for (const item of page.items) {
+      if (seen.has(item.id)) continue;
+      seen.add(item.id);
+      items.push(item);
+    }
+  }
+  return items;
+}
+
+function ChannelFeed({ channel }: { channel: Channel }) {
+  const first = useAsync(
+    (signal) => getChannelPage(channel.id, undefined, { signal }),
+    [channel.id],
+    () => peekChannelPages(channel.id)[0],
+  );
+  // Pages after the first that the reader opened with 「+更多」 (restored on return).
+  const [morePages, setMorePages] = useState<readonly FeedPage[]>(() =>
+    peekChannelPages(channel.id).slice(1),
+  );
+  const [more, setMore] = useState<MoreState>({ status: 'idle' });
+  const list = useRef<HTMLUListElement>(null);
+  /** Index of the item that should take focus after 「+更多」. */
+  const focusIndex = useRef<number | undefined>(undefined);
+  const controller = useRef<AbortController | undefined>(undefined);
+
+  useEffect(() => () => controller.current?.abort(), []);
+
+  useEffect(() => {
+    const index = focusIndex.current;
+    if (index === undefined) return;
+    focusIndex.current = undefined;
+    list.current?.children[index]?.querySelector<HTMLElement>('a')?.focus();
+  }, [morePages]);
+
+  if (first.status === 'loading') return <Loading />;
+  if (first.status === 'error') return <ErrorNotice error={first.error} onRetry={first.retry} />;
+
+  const pages = [first.value, ...morePages];
+  const items = uniqueItems(pages);
+  const nextUrl = pages[pages.length - 1]?.nextUrl;
+
+  const loadMore = async () => {
+    if (!nextUrl || more.status === 'loading') return;
+    setMore({ status: 'loading' });
+    controller.current = new AbortController();
+    try {
+      const page = await getChannelPage(channel.id, nextUrl, { signal: controller.current.signal });
+      const added = uniqueItems([...pages, page]).length - items.length;
+      focusIndex.current = added > 0 ? items.length : undefined;
+      setMorePages((loaded) => [...loaded, page]);
+      setMore({ status: 'idle' });
+      announce(`已加载 ${added} 条`);
+    } catch (error) {
+      if (controller.current.signal.aborted) return;
+      setMore({ status: 'error', error });
+    }
+  };
+
+  if (items.length === 0) return <p class="empty">这个频道暂时没有文章。</p>;
+
+  return (
+    <>
+      <ul class="news-list" ref={list}>
+        {items.map((item) => (
+          <ArticleItem key={item.id} article={item} channelId={channel.id} />
+        ))}
+      </ul>
+      <div class="channel-more">
+        {more.status === 'error' && (
+          <ErrorNotice error={more.error} onRetry={() => void loadMore()} />
+        )}
+        {nextUrl ? (
+          more.status !== 'error' && (
+            <button
+              type="button"
+              class="button button--secondary channel-more__button"
+              aria-label="加载更多"
+              aria-busy={more.status === 'loading'}
+              onClick={() => void loadMore()}
+            >
+              {more.status === 'loading' ? (
+                '正在加载…'
+              ) : (
+                <>
+                  <span aria-hidden="true">+</span>更多
+                </>
+              )}
+            </button>
+          )
+        ) : (
+          <p class="channel-more__end">已显示全部</p>
+        )}
+      </div>
+    </>
+  );
+}
+
+/** `/channel/:id`: a channel's feed, 20 at a time with 「+更多」. */
+export default function ChannelRoute({ id }: { id: string }) {
+  const directory = useAsync((signal) => getDirectory({ signal }), [], peekDirectory);
+  const channel = directory.status === 'ready' ? findChannel(directory.value, id) : undefined;
+  usePage(directory.status === 'error' ? '频道暂时无法打开' : channel?.title);
+
+  if (directory.status === 'loading') {
+    return (
+      <div class="page">
+        <Loading />
+      </div>
+    );
+  }
+  if (directory.status === 'error') {
+    return (
+      <div class="page">
+        <h1 class="page-title" tabindex={-1}>
+          频道暂时无法打开
+        </h1>
+        <ErrorNotice error={directory.error} onRetry={directory.retry} />
+      </div>
+    );
+  }
+  if (!channel) return <NotFoundContent />;
+  return (
+    <div class="page">
+      <h1 class="page-title" tabindex={-1}>
+        {channel.title}
+      </h1>
+      <ChannelFeed key={channel.id} channel={channel} />
+    </div>
+  );
+}
