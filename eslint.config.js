@@ -5,7 +5,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'dist-*/', 'node_modules/', 'test-results/', 'playwright-report/', '.lighthouseci/'],
+    ignores: [
+      'dist/',
+      'dist-*/',
+      'node_modules/',
+      'test-results/',
+      'playwright-report/',
+      '.lighthouseci/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
