@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentApi } from './build/content-api';
 import { precompress } from './build/precompress';
@@ -9,8 +10,40 @@ import { precompress } from './build/precompress';
  */
 const FEED_BASE = process.env.FEED_BASE ?? '/api/';
 
+/**
+ * The service worker only runs in `vite build` output unless this is set: a worker
+ * in dev would serve yesterday's modules from its precache and hide HMR edits.
+ * The page reads the same flag (src/app/pwa) to decide whether to register.
+ */
+const SW_IN_DEV = process.env.VITE_SW_IN_DEV === 'true';
+
 export default defineConfig({
-  plugins: [preact(), contentApi(), precompress()],
+  plugins: [
+    preact(),
+    contentApi(),
+    VitePWA({
+      // Our own worker (src/sw/sw.ts), with Workbox's precache list injected into it.
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // src/app/pwa registers it through a Trusted Types policy; the plugin's
+      // registration script would be an unsanctioned TrustedScriptURL sink.
+      injectRegister: false,
+      // The web app manifest belongs to a later issue.
+      manifest: false,
+      injectManifest: {
+        // The shell and every route chunk: whatever a navigation can need offline.
+        // Not api/** (feeds live in IndexedDB, images in their own runtime cache)
+        // and not the .br/.gz siblings (the browser never asks for those by name).
+        globPatterns: ['index.html', 'assets/*.js', 'assets/*.css', 'favicon.svg'],
+        globIgnores: ['**/*.br', '**/*.gz', 'api/**', 'sw.js'],
+      },
+      devOptions: { enabled: SW_IN_DEV, type: 'module' },
+    }),
+    // After the worker is written, so sw.js gets its .br/.gz too (both run in closeBundle,
+    // this one with order 'post').
+    precompress(),
+  ],
   define: {
     'import.meta.env.FEED_BASE': JSON.stringify(FEED_BASE),
   },

@@ -49,8 +49,16 @@ export function feedOrigin(feedBase) {
 }
 
 /**
+ * The one Trusted Types policy the page may create: it turns the service worker's own URL
+ * (and nothing else) into the TrustedScriptURL that `navigator.serviceWorker.register()`
+ * requires under `require-trusted-types-for 'script'` (src/app/pwa/trusted-url.ts).
+ */
+export const TRUSTED_TYPES_POLICY = 'qilu-sw';
+
+/**
  * The Content-Security-Policy for every response. No 'unsafe-inline' anywhere and Trusted
- * Types enforced, so feed content can only reach the page as elements, never as HTML.
+ * Types enforced, so feed content can only reach the page as elements, never as HTML; the
+ * only policy allowed is the service worker URL's (no HTML or script policy exists at all).
  * @param {string | undefined} feedBase
  * @returns {string}
  */
@@ -71,7 +79,7 @@ export function contentSecurityPolicy(feedBase) {
     "manifest-src 'self'",
     "worker-src 'self'",
     "require-trusted-types-for 'script'",
-    "trusted-types 'none'",
+    `trusted-types ${TRUSTED_TYPES_POLICY}`,
   ].join('; ');
 }
 
@@ -138,6 +146,26 @@ function sendText(res, status, text) {
   res.end(text);
 }
 
+/** Request headers a cross-origin reader of the API may send: the conditional ones. */
+const CORS_REQUEST_HEADERS = 'If-None-Match, If-Modified-Since';
+
+/**
+ * A CORS preflight for the API. A conditional refresh (If-None-Match / If-Modified-Since)
+ * from an app on another origin is not a "simple" request, so the browser asks first;
+ * answering 405 would make every refresh of a cross-origin feed fail.
+ * @param {import('node:http').ServerResponse} res
+ */
+function answerPreflight(res) {
+  res.setHeader('Access-Control-Allow-Origin', '*');
+  res.setHeader('Access-Control-Allow-Methods', 'GET, HEAD');
+  res.setHeader('Access-Control-Allow-Headers', CORS_REQUEST_HEADERS);
+  // A day: the answer never changes, and each preflight is a round trip before the refresh.
+  res.setHeader('Access-Control-Max-Age', '86400');
+  res.setHeader('Cache-Control', NO_CACHE);
+  res.writeHead(204);
+  res.end();
+}
+
 /**
  * The request listener: routing and headers around sirv.
  * @param {ServerOptions} options
@@ -155,13 +183,17 @@ export function createRequestHandler({ root, feedBase }) {
   return (req, res) => {
     for (const [name, value] of Object.entries(always)) res.setHeader(name, value);
 
+    const pathname = pathnameOf(req);
+    if (req.method === 'OPTIONS' && pathname.startsWith('/api/')) {
+      answerPreflight(res);
+      return;
+    }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('Allow', 'GET, HEAD');
       sendText(res, 405, 'Method Not Allowed');
       return;
     }
 
-    const pathname = pathnameOf(req);
     if (pathname.startsWith('/api/')) {
       // The feed is public and may be read by an app served from another origin.
       res.setHeader('Access-Control-Allow-Origin', '*');

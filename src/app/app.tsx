@@ -7,6 +7,7 @@ import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
 import type { Navigation } from './lib/page';
 import { NavigationContext } from './lib/page';
+import { UpdatePrompt } from './pwa/update-prompt';
 import { Home } from './routes/home';
 
 /**
@@ -64,6 +65,7 @@ function Shell() {
           </Router>
         </CrashBoundary>
       </main>
+      <UpdatePrompt />
       <SiteFooter />
       <LiveRegion />
     </NavigationContext.Provider>

@@ -30,9 +30,20 @@ export class PageProblems {
   }
 }
 
+/** Servers a test started itself (e.g. one it stops to go offline), per worker process. */
+const testOrigins = new Set<string>();
+
+/** Treats failures from `origin`, a server the test started, like those from the global servers. */
+export function addOurOrigin(origin: string): void {
+  testOrigins.add(origin);
+}
+
 /** Origins whose failures are ours to fix (third parties are not contacted at all). */
 function ourOrigins(): string[] {
-  return [ENV.baseUrl, ENV.xoriginUrl, ENV.apiOrigin].flatMap((name) => process.env[name] ?? []);
+  return [
+    ...[ENV.baseUrl, ENV.xoriginUrl, ENV.apiOrigin].flatMap((name) => process.env[name] ?? []),
+    ...testOrigins,
+  ];
 }
 
 function isOurs(url: string): boolean {

@@ -6,6 +6,7 @@ import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { createServer } from '../../server/app.js';
 import { ENV } from './env';
+import { buildSecondVersion } from './offline-build';
 
 const run = promisify(execFile);
 
@@ -27,8 +28,9 @@ async function listen(
 
 /**
  * Serves dist/ (the app and the feed API, with CORS on /api/) and a second build of the app that
- * reads its feed from that first server, i.e. from another origin. Both run in the runner process;
- * workers learn the URLs from environment variables, which they inherit.
+ * reads its feed from that first server, i.e. from another origin. Also builds (without serving)
+ * the second app version the offline update test deploys over dist/. The servers run in the
+ * runner process; workers learn the URLs from environment variables, which they inherit.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const dist = resolve(process.env.DIST_DIR ?? 'dist');
@@ -41,15 +43,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 
   // One extra build, a few seconds: the only way to test a FEED_BASE baked in at build time.
   const vite = resolve('node_modules/vite/bin/vite.js');
-  try {
-    await run(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
-      env: { ...process.env, FEED_BASE: feedBase, OUT_DIR: XORIGIN_DIR, NO_COLOR: '1' },
-      maxBuffer: 16 * 1024 * 1024,
-    });
-  } catch (error) {
-    main.server.close();
+  const xoriginBuild = run(process.execPath, [vite, 'build', '--logLevel', 'warn'], {
+    env: { ...process.env, FEED_BASE: feedBase, OUT_DIR: XORIGIN_DIR, NO_COLOR: '1' },
+    maxBuffer: 16 * 1024 * 1024,
+  }).catch((error: unknown) => {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
     throw new Error(`The cross-origin build failed:\n${stdout}\n${stderr}`, { cause: error });
+  });
+  // And the second version of the app for the update-prompt test, at the same time.
+  try {
+    await Promise.all([xoriginBuild, buildSecondVersion()]);
+  } catch (error) {
+    main.server.close();
+    throw error;
   }
   const xorigin = await listen(XORIGIN_DIR, feedBase);
 

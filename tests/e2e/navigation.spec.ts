@@ -229,7 +229,9 @@ test.describe('articles', () => {
 
   test('an unknown article id says plainly that the article was not found', async ({ page }) => {
     await page.goto('/article/no-such-article');
-    await expect(page.getByRole('main')).toContainText('没有找到这篇文章');
+    // To say "not found" the app must first read (and store) every page of every channel,
+    // which on a loaded 2-core CI machine takes longer than the default 5 s.
+    await expect(page.getByRole('main')).toContainText('没有找到这篇文章', { timeout: 30_000 });
     await expect(
       page.getByRole('main').getByRole('link', { name: '首页', exact: true }),
     ).toHaveAttribute('href', '/');

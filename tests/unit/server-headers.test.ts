@@ -59,7 +59,8 @@ describe('security headers', () => {
     expect(d.get('manifest-src')).toEqual(["'self'"]);
     expect(d.get('worker-src')).toEqual(["'self'"]);
     expect(d.get('require-trusted-types-for')).toEqual(["'script'"]);
-    expect(d.get('trusted-types')).toEqual(["'none'"]);
+    // Exactly one policy, the service worker URL's; no 'allow-duplicates', no wildcard.
+    expect(d.get('trusted-types')).toEqual(['qilu-sw']);
   });
 
   it('allows an absolute FEED_BASE origin for connect-src and img-src, but not a relative one', () => {
@@ -127,6 +128,25 @@ describe('the feed API', () => {
     const res = await site.get('/api/channels.json');
     expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(res.headers['access-control-allow-origin']).toBe('*');
+  });
+
+  it('answers a CORS preflight for a conditional request from another origin', async () => {
+    const res = await site.get(
+      '/api/feeds/jinan.json',
+      {
+        Origin: 'https://reader.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'if-none-match,if-modified-since',
+      },
+      'OPTIONS',
+    );
+    expect(res.status).toBe(204);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['access-control-allow-methods']).toBe('GET, HEAD');
+    const allowed = String(res.headers['access-control-allow-headers']).toLowerCase();
+    expect(allowed.split(/,\s*/)).toEqual(['if-none-match', 'if-modified-since']);
+    expect(Number(res.headers['access-control-max-age'])).toBeGreaterThan(0);
+    expect(res.body.length).toBe(0);
   });
 
   it('does not send CORS headers outside /api/', async () => {
@@ -202,15 +222,19 @@ describe('validators', () => {
 });
 
 describe('methods', () => {
-  it.each(['POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'])(
-    '%s is refused with 405 and Allow: GET, HEAD',
-    async (method) => {
-      const res = await site.get('/api/feeds/jinan.json', {}, method);
-      expect(res.status).toBe(405);
-      expect(res.headers.allow).toBe('GET, HEAD');
-      expect(res.headers['content-security-policy']).toBeDefined();
-    },
-  );
+  it.each([
+    ['POST', '/api/feeds/jinan.json'],
+    ['PUT', '/api/feeds/jinan.json'],
+    ['DELETE', '/api/feeds/jinan.json'],
+    ['PATCH', '/api/feeds/jinan.json'],
+    ['OPTIONS', '/'],
+    ['OPTIONS', '/assets/index-Ab12Cd34.js'],
+  ])('%s %s is refused with 405 and Allow: GET, HEAD', async (method, path) => {
+    const res = await site.get(path, {}, method);
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD');
+    expect(res.headers['content-security-policy']).toBeDefined();
+  });
 
   it('HEAD answers with the headers of GET and no body', async () => {
     const res = await site.get('/api/feeds/jinan.json', {}, 'HEAD');

@@ -1,14 +1,32 @@
-import type { Article, ChannelDirectory, FeedPage } from '../../shared/feed/types';
+import type { Article, ChannelDirectory } from '../../shared/feed/types';
 
 /**
- * The page's in-memory copy of everything it has read this visit.
- *
- * This is where persistence plugs in: the next step puts IndexedDB (written by
- * the service worker) behind these same functions, so `index.ts` and every
- * component keep calling the same domain API whether an answer comes from
- * memory, from IndexedDB or from the network. Nothing outside src/app/data
- * touches this module.
+ * The page's in-memory copy of what it has read this visit, so moving between
+ * routes renders synchronously (no loading flash, no IndexedDB round trip).
+ * IndexedDB is the source of truth: everything here was read from it (or, when
+ * storage is unavailable, straight from the network) and is replaced whenever
+ * the stored copy changes. Nothing outside src/app/data touches this module.
  */
+
+/** One page of a channel as the views render it. */
+export interface ChannelPage {
+  readonly channelId: string;
+  /** 0 = the first page; n = the n-th `nextUrl` followed. */
+  readonly pageIndex: number;
+  /** Absolute URL of the feed document. */
+  readonly url: string;
+  readonly items: readonly Article[];
+  /** Absolute URL of the next page (「+更多」), if any. */
+  readonly nextUrl?: string;
+  /** When this device last fetched the page successfully (ms since epoch). */
+  readonly fetchedAt: number;
+}
+
+/** The channel directory and when it was fetched. */
+export interface CachedDirectory {
+  readonly directory: ChannelDirectory;
+  readonly fetchedAt: number;
+}
 
 /** An article and the channels whose pages it was seen in, first seen first. */
 export interface CachedArticle {
@@ -16,67 +34,83 @@ export interface CachedArticle {
   readonly channelIds: readonly string[];
 }
 
-let directory: ChannelDirectory | undefined;
-const pagesByUrl = new Map<string, FeedPage>();
-/** Per channel, the URLs of its pages loaded so far, in order from the first page. */
-const pageChains = new Map<string, string[]>();
+let directory: CachedDirectory | undefined;
+/** Per channel, its pages by page index (sparse while the reader has not opened them all). */
+const pagesByChannel = new Map<string, ChannelPage[]>();
 const articlesById = new Map<string, CachedArticle>();
 
-/** The channel directory, if loaded. */
-export function cachedDirectory(): ChannelDirectory | undefined {
+/** The channel directory, if read. */
+export function cachedDirectory(): CachedDirectory | undefined {
   return directory;
 }
 
 /** Remembers the channel directory. */
-export function storeDirectory(value: ChannelDirectory): void {
+export function storeDirectory(value: CachedDirectory): void {
   directory = value;
 }
 
-/** A feed page by its absolute URL, if loaded. */
-export function cachedPage(url: string): FeedPage | undefined {
-  return pagesByUrl.get(url);
+/** Page `pageIndex` of `channelId`, if read. */
+export function cachedPage(channelId: string, pageIndex: number): ChannelPage | undefined {
+  return pagesByChannel.get(channelId)?.[pageIndex];
+}
+
+/** Remembers a page and indexes its articles (replacing an older copy of the same page). */
+export function storePage(page: ChannelPage): void {
+  let pages = pagesByChannel.get(page.channelId);
+  if (!pages) {
+    pages = [];
+    pagesByChannel.set(page.channelId, pages);
+  }
+  pages[page.pageIndex] = page;
+  for (const article of page.items) rememberArticle(article, [page.channelId]);
+}
+
+/** Remembers an article read on its own (a deep link), with the channels it is listed in. */
+export function rememberArticle(article: Article, channelIds: readonly string[]): void {
+  const known = articlesById.get(article.id);
+  const merged = [...(known?.channelIds ?? [])];
+  for (const id of channelIds) if (!merged.includes(id)) merged.push(id);
+  articlesById.set(article.id, { article, channelIds: merged });
 }
 
 /**
- * Remembers a page of `channelId` and indexes its articles. `isFirst` marks
- * the channel's first page; later pages extend the chain only when they are
- * the `nextUrl` of its last page, so the chain is always a gapless prefix.
+ * The pages of `channelId` read so far as one gapless chain from the first
+ * page: it stops at the first missing page or at a page that is no longer the
+ * `nextUrl` of the one before it (the first page was refreshed and now links
+ * elsewhere), so a list never mixes two versions of the feed's paging.
  */
-export function storePage(channelId: string, page: FeedPage, isFirst: boolean): void {
-  pagesByUrl.set(page.url, page);
-  const chain = pageChains.get(channelId);
-  if (isFirst) {
-    if (!chain || chain[0] !== page.url) pageChains.set(channelId, [page.url]);
-  } else if (chain) {
-    const last = pagesByUrl.get(chain[chain.length - 1] ?? '');
-    if (last?.nextUrl === page.url && !chain.includes(page.url)) chain.push(page.url);
-  }
-  for (const article of page.items) {
-    const known = articlesById.get(article.id);
-    const channelIds = known?.channelIds.includes(channelId)
-      ? known.channelIds
-      : [...(known?.channelIds ?? []), channelId];
-    articlesById.set(article.id, { article, channelIds });
-  }
-}
-
-/** The pages of `channelId` loaded so far, first page first (empty when none). */
-export function cachedChain(channelId: string): FeedPage[] {
-  const pages: FeedPage[] = [];
-  for (const url of pageChains.get(channelId) ?? []) {
-    const page = pagesByUrl.get(url);
+export function cachedChain(channelId: string): ChannelPage[] {
+  const pages = pagesByChannel.get(channelId) ?? [];
+  const chain: ChannelPage[] = [];
+  for (const page of pages) {
     if (!page) break;
-    pages.push(page);
+    const previous = chain[chain.length - 1];
+    if (previous && previous.nextUrl !== page.url) break;
+    chain.push(page);
   }
-  return pages;
+  return chain;
 }
 
-/** An article by id, if any loaded page contained it. */
+/** An article by id, if any page read this visit contained it. */
 export function cachedArticle(id: string): CachedArticle | undefined {
   return articlesById.get(id);
 }
 
-/** Every article loaded so far (each once, whatever the number of channels it is in). */
+/** Every article read so far (each once, whatever the number of channels it is in). */
 export function cachedArticles(): IterableIterator<CachedArticle> {
   return articlesById.values();
+}
+
+/** Forgets a channel's pages (after its offline content was cleared), so it is read afresh. */
+export function forgetChannel(channelId: string): void {
+  pagesByChannel.delete(channelId);
+  for (const [id, cached] of articlesById) {
+    if (cached.channelIds.includes(channelId)) articlesById.delete(id);
+  }
+}
+
+/** Forgets every page and article (after all offline content was cleared). */
+export function forgetAllPages(): void {
+  pagesByChannel.clear();
+  articlesById.clear();
 }

@@ -1,34 +1,77 @@
-import type { Article, Channel, ChannelDirectory, FeedPage } from '../../shared/feed/types';
+import type { Article, Channel, ChannelDirectory } from '../../shared/feed/types';
+import type { StoreDb } from '../../shared/store/index';
+import {
+  getArticle as getStoredArticle,
+  getChannelArticles,
+  markRead,
+  storedChannelIds,
+} from '../../shared/store/index';
+import { isStale } from '../lib/freshness';
+import { DIRECTORY_URL } from './api';
+import type { ChannelPage } from './cache';
 import {
   cachedArticle,
   cachedArticles,
   cachedChain,
   cachedDirectory,
   cachedPage,
+  rememberArticle,
   storeDirectory,
   storePage,
 } from './cache';
-import { withFeedModule } from './feed-module';
-import { dedupe } from './requests';
+import { NotDownloadedError, UnknownChannelError, isNetworkFailure, missingOr } from './errors';
+import { refreshDirectoryInBackground, refreshPageInBackground } from './live';
+import { localStore } from './local';
+import { fetchDirectoryNow, fetchPageNow } from './network';
+import { readDirectory, readPage } from './reads';
+import { refreshDirectory, refreshPage } from './refresh';
+import { dedupe, raceAbort } from './requests';
 import { matchArticles } from './search';
 
 /**
- * The page's data layer: the only code in src/app that reads feeds. Components
- * ask domain questions ("the directory", "page 2 of 济南", "article X") and get
- * validated data back; where it comes from (memory today, IndexedDB and the
- * service worker next, see cache.ts) is this module's business.
+ * The page's data layer: the only code in src/app that reads feeds.
+ * Components ask domain questions ("the directory", "page 2 of 济南",
+ * "article X") and get validated data back.
+ *
+ * Every answer comes from IndexedDB first, so a route renders at once, online
+ * or not; when the stored copy is missing it is fetched (by the service worker,
+ * or the in-page sync before one controls the page) and then read back, and
+ * when it is older than a few minutes it is refreshed behind the reader's back
+ * (live.ts re-renders what changed). Without IndexedDB everything is read from
+ * the network and held in memory for the visit.
  */
+
+export type { ChannelPage } from './cache';
+export type { ChannelChange } from './live';
+export { NotDownloadedError, UnknownChannelError } from './errors';
+export {
+  directoryVersion,
+  onChannelChange,
+  refreshErrors,
+  retryRefresh,
+  watchChannel,
+  watchDirectory,
+} from './live';
+export { isNetworkFailure } from './errors';
+export { STORAGE_UNAVAILABLE_MESSAGE, storageStatus } from './local';
+export { offline } from './connectivity';
 
 /** Options every loader accepts. */
 export interface LoadOptions {
-  /** Abandons the wait (the shared request stops once nobody waits for it). */
+  /** Abandons the wait (a shared request stops once nobody waits for it). */
   readonly signal?: AbortSignal;
+}
+
+/** Which page of a channel: its index in the `nextUrl` chain and its URL. */
+export interface PageRef {
+  readonly pageIndex: number;
+  readonly url: string;
 }
 
 /** An article with the channel it was found in. */
 export interface FoundArticle {
   readonly article: Article;
-  /** The first channel whose loaded pages contain the article. */
+  /** A channel whose pages list the article ('' when none is known any more). */
   readonly channelId: string;
 }
 
@@ -41,43 +84,53 @@ export interface SearchHit {
 /** The results of {@link searchLoaded}. */
 export interface SearchOutcome {
   readonly hits: readonly SearchHit[];
-  /** Channels whose first page could not be read, so the results may be incomplete. */
+  /** Channels that could not be read at all, so the results may be incomplete. */
   readonly failedChannels: readonly Channel[];
-}
-
-/** Thrown by {@link getChannelPage} for an id that is not in the directory. */
-export class UnknownChannelError extends Error {
-  override readonly name = 'UnknownChannelError';
 }
 
 /** Pages a cold article lookup may read at most before it gives up. */
 const MAX_SCAN_PAGES = 60;
 /** Feed pages an article lookup reads at the same time. */
-const SCAN_CONCURRENCY = 4;
+const SCAN_CONCURRENCY = 6;
 
-const feedBase = new URL(import.meta.env.FEED_BASE, location.href);
-const directoryUrl = new URL('channels.json', feedBase).href;
+// ---------------------------------------------------------------------------
+// The channel directory
 
-/** The channel directory (channels.json), cached once read. */
+async function loadDirectory(signal: AbortSignal): Promise<ChannelDirectory> {
+  const db = await localStore();
+  if (!db) {
+    const directory = await fetchDirectoryNow(DIRECTORY_URL, signal);
+    storeDirectory({ directory, fetchedAt: Date.now() });
+    return directory;
+  }
+  const stored = await readDirectory(db);
+  if (stored) {
+    storeDirectory(stored);
+    if (isStale(stored.fetchedAt, Date.now())) refreshDirectoryInBackground(db);
+    return stored.directory;
+  }
+  try {
+    await raceAbort(refreshDirectory(db, DIRECTORY_URL, { cold: true }), signal);
+  } catch (error) {
+    signal.throwIfAborted();
+    throw missingOr(error, 'directory');
+  }
+  const fresh = await readDirectory(db);
+  if (!fresh) throw new Error('channels.json was synced but is not stored');
+  storeDirectory(fresh);
+  return fresh.directory;
+}
+
+/** The channel directory (channels.json). */
 export function getDirectory(opts: LoadOptions = {}): Promise<ChannelDirectory> {
   const known = cachedDirectory();
-  if (known) return Promise.resolve(known);
-  return dedupe(
-    directoryUrl,
-    (signal) =>
-      withFeedModule(directoryUrl, signal, (mod, fetchOpts) =>
-        mod.fetchChannelDirectory(directoryUrl, fetchOpts),
-      ).then((directory) => {
-        storeDirectory(directory);
-        return directory;
-      }),
-    opts.signal,
-  );
+  if (known) return Promise.resolve(known.directory);
+  return dedupe('read:directory', loadDirectory, opts.signal);
 }
 
 /** The directory if it has been read already (for rendering without a loading state). */
 export function peekDirectory(): ChannelDirectory | undefined {
-  return cachedDirectory();
+  return cachedDirectory()?.directory;
 }
 
 /** The channel `id` of `directory`, if it has one. */
@@ -91,49 +144,104 @@ async function requireChannel(channelId: string, opts: LoadOptions): Promise<Cha
   return channel;
 }
 
-function loadPage(channel: Channel, url: string, opts: LoadOptions): Promise<FeedPage> {
-  const known = cachedPage(url);
-  if (known) return Promise.resolve(known);
-  return dedupe(
-    url,
-    (signal) =>
-      withFeedModule(url, signal, (mod, fetchOpts) => mod.fetchFeedPage(url, fetchOpts)).then(
-        (page) => {
-          storePage(channel.id, page, url === channel.feedUrl);
-          return page;
-        },
-      ),
-    opts.signal,
-  );
+// ---------------------------------------------------------------------------
+// Channel pages
+
+interface PageOptions extends LoadOptions {
+  /**
+   * Wait for a refresh of a stale stored page instead of answering with it at
+   * once (an article lookup wants the newest list; a view wants speed).
+   */
+  readonly preferFresh?: boolean;
+}
+
+async function loadStoredPage(
+  db: StoreDb,
+  channel: Channel,
+  ref: PageRef,
+  opts: PageOptions,
+): Promise<ChannelPage> {
+  const stored = await readPage(db, channel.id, ref.pageIndex);
+  const usable = stored && stored.page.url === ref.url ? stored : undefined;
+  const stale = !usable || usable.incomplete || isStale(usable.page.fetchedAt, Date.now());
+  if (usable && (!stale || !opts.preferFresh)) {
+    storePage(usable.page);
+    if (stale) refreshPageInBackground(db, channel.id, ref.pageIndex, ref.url);
+    return usable.page;
+  }
+  try {
+    await raceAbort(
+      refreshPage(db, channel.id, ref.pageIndex, ref.url, { cold: !stored }),
+      opts.signal,
+    );
+  } catch (error) {
+    opts.signal?.throwIfAborted();
+    // Offline with an old copy (or one from before the feed re-paged): better than nothing.
+    const fallback = usable ?? stored;
+    if (fallback) {
+      storePage(fallback.page);
+      return fallback.page;
+    }
+    throw missingOr(error, ref.pageIndex === 0 ? 'channel' : 'page');
+  }
+  const fresh = await readPage(db, channel.id, ref.pageIndex);
+  if (!fresh)
+    throw new Error(`Page ${ref.pageIndex} of ${channel.id} was synced but is not stored`);
+  storePage(fresh.page);
+  return fresh.page;
+}
+
+async function loadPage(channel: Channel, ref: PageRef, opts: PageOptions): Promise<ChannelPage> {
+  const known = cachedPage(channel.id, ref.pageIndex);
+  if (known && known.url === ref.url && !opts.preferFresh) return known;
+  const db = await localStore();
+  if (!db) {
+    if (known && known.url === ref.url) return known;
+    const page = await fetchPageNow(channel, ref.pageIndex, ref.url, opts.signal);
+    storePage(page);
+    return page;
+  }
+  return loadStoredPage(db, channel, ref, opts);
 }
 
 /**
- * A page of a channel's feed: its first page, or `pageUrl` (a `nextUrl` of an
- * earlier page, for 「+更多」). Throws {@link UnknownChannelError} for an id that is
- * not in the directory and a FeedError when the page cannot be read.
+ * A page of a channel: its first page, or `at` (the `nextUrl` of an earlier
+ * page, for 「+更多」). Throws {@link UnknownChannelError} for an id that is
+ * not in the directory, {@link NotDownloadedError} when it was never stored
+ * and the network is unreachable, and a FeedError when the feed is broken.
  */
 export async function getChannelPage(
   channelId: string,
-  pageUrl?: string,
+  at?: PageRef,
   opts: LoadOptions = {},
-): Promise<FeedPage> {
+): Promise<ChannelPage> {
   const channel = await requireChannel(channelId, opts);
-  return loadPage(channel, pageUrl ?? channel.feedUrl, opts);
+  return loadPage(channel, at ?? { pageIndex: 0, url: channel.feedUrl }, opts);
 }
 
 /**
- * The pages of a channel already loaded this visit, first page first, so that
- * coming back to a channel shows everything the reader had opened (and at once).
+ * The pages of a channel already read this visit, first page first, so that
+ * coming back to a channel shows everything the reader had opened (at once).
  */
-export function peekChannelPages(channelId: string): readonly FeedPage[] {
+export function peekChannelPages(channelId: string): readonly ChannelPage[] {
   return cachedChain(channelId);
 }
 
-/** An article already loaded this visit, if any (for instant in-app navigation). */
+/** The channels of `directory` that can be read offline (their first page is stored). */
+export async function storedChannels(directory: ChannelDirectory): Promise<Channel[]> {
+  const db = await localStore();
+  if (!db) return [];
+  const ids = new Set(await storedChannelIds(db));
+  return directory.channels.filter((channel) => ids.has(channel.id));
+}
+
+// ---------------------------------------------------------------------------
+// Articles
+
+/** An article already read this visit, if any (for instant in-app navigation). */
 export function peekArticle(id: string): FoundArticle | undefined {
   const cached = cachedArticle(id);
-  const channelId = cached?.channelIds[0];
-  return cached && channelId !== undefined ? { article: cached.article, channelId } : undefined;
+  return cached ? { article: cached.article, channelId: cached.channelIds[0] ?? '' } : undefined;
 }
 
 /** Sections first (热点, 滚动 …), then cities, each in directory order. */
@@ -145,25 +253,26 @@ function scanOrder(directory: ChannelDirectory): Channel[] {
 }
 
 /**
- * The article `id`. In-app navigation finds it in memory. A cold deep link
- * reads the channels' first pages (sections first, a few at a time), then
+ * Reads the channels' first pages (sections first, a few at a time), then
  * follows their `nextUrl`s breadth-first, until the article turns up or
- * {@link MAX_SCAN_PAGES} pages have been read. Resolves `undefined` when it is
- * not there; rejects when nothing at all could be read (e.g. offline), so the
- * reader sees the reason rather than "not found".
+ * {@link MAX_SCAN_PAGES} pages have been read. Pages read are stored, so an
+ * article found this way is readable offline afterwards.
  */
-export async function getArticle(
+async function scanFor(
   id: string,
-  opts: LoadOptions = {},
+  stored: boolean,
+  opts: LoadOptions,
 ): Promise<FoundArticle | undefined> {
-  const known = peekArticle(id);
-  if (known) return known;
   const directory = await getDirectory(opts);
-
-  let frontier = scanOrder(directory).map((channel) => ({ channel, url: channel.feedUrl }));
+  let frontier = scanOrder(directory).map((channel) => ({
+    channel,
+    ref: { pageIndex: 0, url: channel.feedUrl },
+  }));
   let budget = MAX_SCAN_PAGES;
   let readAny = false;
   let firstError: unknown;
+  /** Some page could not be checked for lack of a network (server stopped, offline). */
+  let unreachable = false;
 
   while (frontier.length > 0 && budget > 0) {
     const next: typeof frontier = [];
@@ -171,7 +280,7 @@ export async function getArticle(
       const batch = frontier.slice(i, i + Math.min(SCAN_CONCURRENCY, budget));
       budget -= batch.length;
       const results = await Promise.allSettled(
-        batch.map(({ channel, url }) => loadPage(channel, url, opts)),
+        batch.map(({ channel, ref }) => loadPage(channel, ref, { ...opts, preferFresh: true })),
       );
       opts.signal?.throwIfAborted();
       const found = peekArticle(id);
@@ -180,18 +289,81 @@ export async function getArticle(
         const task = batch[index];
         if (result.status === 'fulfilled') {
           readAny = true;
-          if (task && result.value.nextUrl) {
-            next.push({ channel: task.channel, url: result.value.nextUrl });
+          const nextUrl = result.value.nextUrl;
+          if (task && nextUrl) {
+            next.push({
+              channel: task.channel,
+              ref: { pageIndex: task.ref.pageIndex + 1, url: nextUrl },
+            });
           }
         } else {
           firstError ??= result.reason;
+          if (result.reason instanceof NotDownloadedError || isNetworkFailure(result.reason)) {
+            unreachable = true;
+          }
         }
       });
     }
     frontier = next;
   }
   if (!readAny && firstError !== undefined) throw firstError;
+  // Not in what could be read, but the rest was out of reach: "not found" would be a guess.
+  if (unreachable && stored) throw new NotDownloadedError('article');
   return undefined;
+}
+
+/**
+ * The article `id`: from memory, else from IndexedDB, else (online) by
+ * reading the channels until it turns up. Resolves `undefined` when it is not
+ * there; rejects with {@link NotDownloadedError} when it was never stored and
+ * the network is unreachable, or with the reason nothing could be read.
+ */
+export async function getArticle(
+  id: string,
+  opts: LoadOptions = {},
+): Promise<FoundArticle | undefined> {
+  const known = peekArticle(id);
+  if (known) return known;
+  const db = await localStore();
+  if (db) {
+    const stored = await getStoredArticle(db, id);
+    opts.signal?.throwIfAborted();
+    if (stored) {
+      rememberArticle(stored.article, stored.channelIds);
+      return { article: stored.article, channelId: stored.channelIds[0] ?? '' };
+    }
+    if (navigator.onLine === false) throw new NotDownloadedError('article');
+  }
+  try {
+    return await scanFor(id, db !== undefined, opts);
+  } catch (error) {
+    opts.signal?.throwIfAborted();
+    throw db ? missingOr(error, 'article') : error;
+  }
+}
+
+/** Notes that the reader opened article `id` (for 最近阅读 and least-recently-read eviction). */
+export function markArticleRead(id: string): void {
+  void localStore().then((db) => {
+    if (!db) return;
+    markRead(db, id, Date.now()).catch((error: unknown) =>
+      console.warn('Could not record the read', error),
+    );
+  });
+}
+
+function relatedFrom(page: ChannelPage | undefined, articleId: string, limit: number): Article[] {
+  return (page?.items ?? []).filter((item) => item.id !== articleId).slice(0, limit);
+}
+
+/** Related articles from memory, if the channel's first page was read (instant re-render). */
+export function peekRelated(
+  articleId: string,
+  channelId: string,
+  limit = 6,
+): readonly Article[] | undefined {
+  const page = cachedPage(channelId, 0);
+  return page ? relatedFrom(page, articleId, limit) : undefined;
 }
 
 /**
@@ -205,8 +377,7 @@ export async function getRelated(
   opts: LoadOptions = {},
 ): Promise<readonly Article[]> {
   try {
-    const page = await getChannelPage(channelId, undefined, opts);
-    return page.items.filter((item) => item.id !== articleId).slice(0, limit);
+    return relatedFrom(await getChannelPage(channelId, undefined, opts), articleId, limit);
   } catch (error) {
     opts.signal?.throwIfAborted();
     console.warn('Related articles unavailable', error);
@@ -214,16 +385,21 @@ export async function getRelated(
   }
 }
 
+// ---------------------------------------------------------------------------
+// Search
+
 /**
- * Searches what the app can reach now: it makes sure the first page of every
- * channel is loaded (plus whatever else was read this visit) and matches
- * title, summary and text by substring. Throws only when the directory itself
- * cannot be read.
+ * Searches what the app can reach now: the first page of every channel
+ * (fetched if it was never stored and the network allows), plus every page
+ * stored or read, matching title, summary and text by substring. Throws only
+ * when the directory itself cannot be read.
  */
 export async function searchLoaded(query: string, opts: LoadOptions = {}): Promise<SearchOutcome> {
   const directory = await getDirectory(opts);
   const results = await Promise.allSettled(
-    directory.channels.map((channel) => loadPage(channel, channel.feedUrl, opts)),
+    directory.channels.map((channel) =>
+      loadPage(channel, { pageIndex: 0, url: channel.feedUrl }, opts),
+    ),
   );
   opts.signal?.throwIfAborted();
   const failedChannels = directory.channels.filter(
@@ -232,13 +408,28 @@ export async function searchLoaded(query: string, opts: LoadOptions = {}): Promi
 
   const channelOf = new Map<string, Channel>();
   const articles: Article[] = [];
-  for (const { article, channelIds } of cachedArticles()) {
-    const channel = channelIds
-      .map((channelId) => findChannel(directory, channelId))
-      .find((candidate) => candidate !== undefined);
-    if (!channel) continue;
+  const add = (article: Article, channel: Channel | undefined) => {
+    if (!channel || channelOf.has(article.id)) return;
     channelOf.set(article.id, channel);
     articles.push(article);
+  };
+  const db = await localStore();
+  if (db) {
+    const stored = await Promise.all(
+      directory.channels.map((channel) => getChannelArticles(db, channel.id)),
+    );
+    opts.signal?.throwIfAborted();
+    directory.channels.forEach((channel, index) => {
+      for (const article of stored[index] ?? []) add(article, channel);
+    });
+  }
+  for (const { article, channelIds } of cachedArticles()) {
+    add(
+      article,
+      channelIds
+        .map((channelId) => findChannel(directory, channelId))
+        .find((candidate) => candidate !== undefined),
+    );
   }
   const hits = matchArticles(articles, query).flatMap((article) => {
     const channel = channelOf.get(article.id);

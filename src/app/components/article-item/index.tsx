@@ -1,4 +1,6 @@
 import type { Article } from '../../../shared/feed/types';
+import { offlinePrefs } from '../../lib/prefs';
+import { useStore } from '../../lib/store';
 import { ArticleLink } from '../article-link';
 import { Time } from '../time';
 import './style.css';
@@ -29,8 +31,11 @@ export function ArticleItem({
   summary?: boolean;
 }) {
   const Title = heading;
+  // 省流量: no thumbnails (they are decorative, so nothing is lost but bytes).
+  const { noImages } = useStore(offlinePrefs);
+  const thumb = noImages ? undefined : article.image;
   return (
-    <li class={article.image ? 'news-item news-item--thumb' : 'news-item'}>
+    <li class={thumb ? 'news-item news-item--thumb' : 'news-item'}>
       <Title class="news-item__title">
         <ArticleLink id={article.id} channelId={channelId}>
           {article.title}
@@ -41,10 +46,10 @@ export function ArticleItem({
         <Time value={article.datePublished} />
       </p>
       {summary && article.summary && <p class="news-item__summary">{article.summary}</p>}
-      {article.image && (
+      {thumb && (
         <img
           class="news-item__thumb"
-          src={article.image.src}
+          src={thumb.src}
           alt=""
           width={THUMB_WIDTH}
           height={THUMB_HEIGHT}

@@ -1,6 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import type { Block, FigureBlock, Inline } from '../../../shared/feed/types';
+import { offlinePrefs } from '../../lib/prefs';
+import { useStore } from '../../lib/store';
 import './style.css';
+
+/**
+ * Space reserved for a figure whose feed gave no size: a 4:3 box at the
+ * column's width, so text below does not jump when the image arrives (CSS
+ * keeps the real aspect ratio once it has loaded).
+ */
+const DEFAULT_WIDTH = 800;
+const DEFAULT_HEIGHT = 600;
 
 /**
  * Renders an article body from its block tree as Preact elements. Feed HTML
@@ -47,15 +57,31 @@ function renderInline(inline: Inline, key: number): ComponentChildren {
   }
 }
 
-/** A figure; also used for an article's lead image. */
+/**
+ * A figure; also used for an article's lead image. In 省流量 mode the picture
+ * is not requested at all and its text alternative stands in its place, so the
+ * reader still learns what it showed.
+ */
 export function Figure({ figure }: { figure: FigureBlock }) {
+  const { noImages } = useStore(offlinePrefs);
+  const hasSize = figure.width !== undefined && figure.height !== undefined;
+  if (noImages) {
+    const hasCaption = figure.caption !== undefined && figure.caption.length > 0;
+    if (!figure.alt && !hasCaption) return null;
+    return (
+      <figure class="body-figure body-figure--text">
+        {figure.alt && <p class="body-figure__alt">图片：{figure.alt}</p>}
+        {hasCaption && <figcaption>{renderInlines(figure.caption ?? [])}</figcaption>}
+      </figure>
+    );
+  }
   return (
     <figure class="body-figure">
       <img
         src={figure.src}
         alt={figure.alt}
-        width={figure.width}
-        height={figure.height}
+        width={hasSize ? figure.width : DEFAULT_WIDTH}
+        height={hasSize ? figure.height : DEFAULT_HEIGHT}
         loading="lazy"
         decoding="async"
       />

@@ -5,7 +5,10 @@ import { getDirectory, peekDirectory } from '../../data';
 import { articleChannel } from '../../lib/article-origin';
 import { useStore } from '../../lib/store';
 import { useAsync } from '../../lib/use-async';
+import { useDirectoryVersion } from '../../lib/use-live';
+import { OfflineIndicator } from '../offline-indicator';
 import { ErrorNotice } from '../status';
+import { StorageNote } from '../storage-note';
 import { BookmarkIcon, LogoMark, SearchIcon, SettingsIcon } from './icons';
 import './style.css';
 
@@ -39,7 +42,8 @@ function ChannelLink({ channel, current }: { channel: Channel; current: boolean 
  */
 export function SiteHeader() {
   const { path } = useLocation();
-  const directory = useAsync((signal) => getDirectory({ signal }), [], peekDirectory);
+  const version = useDirectoryVersion();
+  const directory = useAsync((signal) => getDirectory({ signal }), [version], peekDirectory);
   const currentId = useCurrentChannelId(path);
   const [citiesOpen, setCitiesOpen] = useState(false);
 
@@ -64,6 +68,7 @@ export function SiteHeader() {
             <LogoMark />
             齐鲁轻读
           </a>
+          <OfflineIndicator />
           <ul class="tools">
             <li>
               <a href="/search" aria-current={path === '/search' ? 'page' : undefined}>
@@ -123,6 +128,7 @@ export function SiteHeader() {
           {directory.status === 'error' && <p class="city-nav__empty">城市列表暂时无法显示。</p>}
         </div>
       </nav>
+      <StorageNote />
     </header>
   );
 }

@@ -1,4 +1,3 @@
-import { FeedError } from '../../../shared/feed/errors';
 import './style.css';
 
 /** The loading state: a polite status region, as the UI contract specifies. */
@@ -10,9 +9,16 @@ export function Loading({ label = '正在加载…' }: { label?: string }) {
   );
 }
 
-/** The reader-facing sentence for any error (FeedErrors carry their own). */
+/**
+ * The reader-facing sentence for any error. FeedError, StoreError and
+ * NotDownloadedError carry their own (`userMessage`); checked structurally so
+ * this shell component does not pull those modules into the entry chunk.
+ */
 export function userMessageOf(error: unknown): string {
-  if (error instanceof FeedError) return error.userMessage;
+  if (typeof error === 'object' && error !== null && 'userMessage' in error) {
+    const { userMessage } = error as { userMessage: unknown };
+    if (typeof userMessage === 'string' && userMessage) return userMessage;
+  }
   return '出了点问题，暂时无法显示这部分内容，请稍后重试。';
 }
 

@@ -2,13 +2,24 @@ import { useEffect } from 'preact/hooks';
 import type { Article, ChannelDirectory } from '../../../shared/feed/types';
 import { ArticleItem } from '../../components/article-item';
 import { Blocks, Figure } from '../../components/blocks';
+import { ArticleNotDownloaded } from '../../components/not-downloaded';
 import { ErrorNotice, Loading } from '../../components/status';
 import { Time } from '../../components/time';
 import type { FoundArticle } from '../../data';
-import { findChannel, getArticle, getRelated, peekArticle, peekDirectory } from '../../data';
+import {
+  NotDownloadedError,
+  findChannel,
+  getArticle,
+  getRelated,
+  markArticleRead,
+  peekArticle,
+  peekDirectory,
+  peekRelated,
+} from '../../data';
 import { articleChannel, originOf } from '../../lib/article-origin';
 import { usePage } from '../../lib/page';
 import { useAsync } from '../../lib/use-async';
+import { useChannelVersion } from '../../lib/use-live';
 import './style.css';
 
 /** The label of demo articles (see the footer's note). */
@@ -66,9 +77,12 @@ function Meta({ article }: { article: Article }) {
 }
 
 function Related({ article, channelId }: { article: Article; channelId: string }) {
+  // Quietly follows updates of the channel (no announcement while someone reads).
+  const version = useChannelVersion([channelId]);
   const related = useAsync(
     (signal) => getRelated(article.id, channelId, 6, { signal }),
-    [article.id, channelId],
+    [article.id, channelId, version],
+    () => peekRelated(article.id, channelId),
   );
   if (related.status !== 'ready' || related.value.length === 0) return null;
   return (
@@ -96,9 +110,11 @@ function ArticleView({ found }: { found: FoundArticle }) {
   const channelId = contextChannelId(found, peekDirectory());
   // The header marks this channel as current while the article is on screen.
   useEffect(() => {
-    articleChannel.set(channelId);
+    articleChannel.set(channelId || undefined);
     return () => articleChannel.set(undefined);
   }, [channelId]);
+  // For 最近阅读, and so eviction takes the least recently read articles first.
+  useEffect(() => markArticleRead(article.id), [article.id]);
 
   // The lead image is shown unless the body already has the same picture.
   const lead = article.image;
@@ -132,7 +148,7 @@ function ArticleView({ found }: { found: FoundArticle }) {
           </a>
         </p>
       )}
-      <Related article={article} channelId={channelId} />
+      {channelId && <Related article={article} channelId={channelId} />}
     </article>
   );
 }
@@ -144,8 +160,10 @@ export default function ArticleRoute({ id }: { id: string }) {
     [id],
     () => peekArticle(id),
   );
+  const notDownloaded = result.status === 'error' && result.error instanceof NotDownloadedError;
   let title: string | undefined;
-  if (result.status === 'error') title = '文章暂时无法打开';
+  if (notDownloaded) title = '文章尚未下载';
+  else if (result.status === 'error') title = '文章暂时无法打开';
   else if (result.status === 'ready') title = result.value?.article.title ?? '没有找到这篇文章';
   usePage(title);
 
@@ -153,6 +171,16 @@ export default function ArticleRoute({ id }: { id: string }) {
     return (
       <div class="page">
         <Loading label="正在加载文章…" />
+      </div>
+    );
+  }
+  if (notDownloaded) {
+    return (
+      <div class="page">
+        <h1 class="page-title" tabindex={-1}>
+          文章尚未下载
+        </h1>
+        <ArticleNotDownloaded />
       </div>
     );
   }

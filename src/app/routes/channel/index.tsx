@@ -1,8 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Article, Channel, FeedPage } from '../../../shared/feed/types';
+import type { Article, Channel } from '../../../shared/feed/types';
 import { ArticleItem } from '../../components/article-item';
+import { DownloadControl } from '../../components/download-control';
+import { ChannelNotDownloaded } from '../../components/not-downloaded';
+import { RefreshError } from '../../components/refresh-error';
 import { ErrorNotice, Loading } from '../../components/status';
+import { UpdatedAt } from '../../components/updated-at';
+import type { ChannelPage } from '../../data';
 import {
+  NotDownloadedError,
   findChannel,
   getChannelPage,
   getDirectory,
@@ -12,13 +18,14 @@ import {
 import { announce } from '../../lib/announce';
 import { usePage } from '../../lib/page';
 import { useAsync } from '../../lib/use-async';
+import { useChannelVersion, useDirectoryVersion } from '../../lib/use-live';
 import { NotFoundContent } from '../not-found';
 import './style.css';
 
 type MoreState = { status: 'idle' } | { status: 'loading' } | { status: 'error'; error: unknown };
 
 /** Items of all pages in order, each article once (feeds can shift between page reads). */
-function uniqueItems(pages: readonly FeedPage[]): Article[] {
+function uniqueItems(pages: readonly ChannelPage[]): Article[] {
   const seen = new Set<string>();
   const items: Article[] = [];
   for (const page of pages) {
@@ -31,16 +38,25 @@ function uniqueItems(pages: readonly FeedPage[]): Article[] {
   return items;
 }
 
+/**
+ * The pages to show: everything read of this channel so far, as one chain
+ * from `first` (memory holds what 「+更多」 opened, and updates land there too).
+ */
+function shownPages(channelId: string, first: ChannelPage): readonly ChannelPage[] {
+  const chain = peekChannelPages(channelId);
+  return chain[0]?.url === first.url ? chain : [first];
+}
+
 function ChannelFeed({ channel }: { channel: Channel }) {
+  // Stored updates re-render the list in place (keyed items: scroll and focus stay).
+  const version = useChannelVersion([channel.id], true);
   const first = useAsync(
     (signal) => getChannelPage(channel.id, undefined, { signal }),
-    [channel.id],
+    [channel.id, version],
     () => peekChannelPages(channel.id)[0],
   );
-  // Pages after the first that the reader opened with 「+更多」 (restored on return).
-  const [morePages, setMorePages] = useState<readonly FeedPage[]>(() =>
-    peekChannelPages(channel.id).slice(1),
-  );
+  // Bumped when 「+更多」 has put another page into memory.
+  const [, setOpened] = useState(0);
   const [more, setMore] = useState<MoreState>({ status: 'idle' });
   const list = useRef<HTMLUListElement>(null);
   /** Index of the item that should take focus after 「+更多」. */
@@ -54,24 +70,38 @@ function ChannelFeed({ channel }: { channel: Channel }) {
     if (index === undefined) return;
     focusIndex.current = undefined;
     list.current?.children[index]?.querySelector<HTMLElement>('a')?.focus();
-  }, [morePages]);
+  });
+
+  const download = (
+    <DownloadControl channels={[channel]} label={`下载离线：${channel.title}`} text="下载离线" />
+  );
 
   if (first.status === 'loading') return <Loading />;
-  if (first.status === 'error') return <ErrorNotice error={first.error} onRetry={first.retry} />;
+  if (first.status === 'error') {
+    if (first.error instanceof NotDownloadedError) {
+      return <ChannelNotDownloaded onRetry={first.retry} />;
+    }
+    return <ErrorNotice error={first.error} onRetry={first.retry} />;
+  }
 
-  const pages = [first.value, ...morePages];
+  const pages = shownPages(channel.id, first.value);
   const items = uniqueItems(pages);
-  const nextUrl = pages[pages.length - 1]?.nextUrl;
+  const last = pages[pages.length - 1];
+  const nextUrl = last?.nextUrl;
 
   const loadMore = async () => {
-    if (!nextUrl || more.status === 'loading') return;
+    if (!last || !nextUrl || more.status === 'loading') return;
     setMore({ status: 'loading' });
     controller.current = new AbortController();
     try {
-      const page = await getChannelPage(channel.id, nextUrl, { signal: controller.current.signal });
+      const page = await getChannelPage(
+        channel.id,
+        { pageIndex: last.pageIndex + 1, url: nextUrl },
+        { signal: controller.current.signal },
+      );
       const added = uniqueItems([...pages, page]).length - items.length;
       focusIndex.current = added > 0 ? items.length : undefined;
-      setMorePages((loaded) => [...loaded, page]);
+      setOpened((n) => n + 1);
       setMore({ status: 'idle' });
       announce(`已加载 ${added} 条`);
     } catch (error) {
@@ -80,48 +110,56 @@ function ChannelFeed({ channel }: { channel: Channel }) {
     }
   };
 
-  if (items.length === 0) return <p class="empty">这个频道暂时没有文章。</p>;
-
   return (
     <>
-      <ul class="news-list" ref={list}>
-        {items.map((item) => (
-          <ArticleItem key={item.id} article={item} channelId={channel.id} />
-        ))}
-      </ul>
-      <div class="channel-more">
-        {more.status === 'error' && (
-          <ErrorNotice error={more.error} onRetry={() => void loadMore()} />
-        )}
-        {nextUrl ? (
-          more.status !== 'error' && (
-            <button
-              type="button"
-              class="button button--secondary channel-more__button"
-              aria-label="加载更多"
-              aria-busy={more.status === 'loading'}
-              onClick={() => void loadMore()}
-            >
-              {more.status === 'loading' ? (
-                '正在加载…'
-              ) : (
-                <>
-                  <span aria-hidden="true">+</span>更多
-                </>
-              )}
-            </button>
-          )
-        ) : (
-          <p class="channel-more__end">已显示全部</p>
-        )}
-      </div>
+      <UpdatedAt fetchedAt={first.value.fetchedAt} />
+      <RefreshError channelId={channel.id} />
+      {download}
+      {items.length === 0 ? (
+        <p class="empty">这个频道暂时没有文章。</p>
+      ) : (
+        <>
+          <ul class="news-list" ref={list}>
+            {items.map((item) => (
+              <ArticleItem key={item.id} article={item} channelId={channel.id} />
+            ))}
+          </ul>
+          <div class="channel-more">
+            {more.status === 'error' && (
+              <ErrorNotice error={more.error} onRetry={() => void loadMore()} />
+            )}
+            {nextUrl ? (
+              more.status !== 'error' && (
+                <button
+                  type="button"
+                  class="button button--secondary channel-more__button"
+                  aria-label="加载更多"
+                  aria-busy={more.status === 'loading'}
+                  onClick={() => void loadMore()}
+                >
+                  {more.status === 'loading' ? (
+                    '正在加载…'
+                  ) : (
+                    <>
+                      <span aria-hidden="true">+</span>更多
+                    </>
+                  )}
+                </button>
+              )
+            ) : (
+              <p class="channel-more__end">已显示全部</p>
+            )}
+          </div>
+        </>
+      )}
     </>
   );
 }
 
 /** `/channel/:id`: a channel's feed, 20 at a time with 「+更多」. */
 export default function ChannelRoute({ id }: { id: string }) {
-  const directory = useAsync((signal) => getDirectory({ signal }), [], peekDirectory);
+  const version = useDirectoryVersion();
+  const directory = useAsync((signal) => getDirectory({ signal }), [version], peekDirectory);
   const channel = directory.status === 'ready' ? findChannel(directory.value, id) : undefined;
   usePage(directory.status === 'error' ? '频道暂时无法打开' : channel?.title);
 

@@ -2,11 +2,15 @@ import type { Article, Channel } from '../../../shared/feed/types';
 import { ArticleLink } from '../../components/article-link';
 import { CityLinks } from '../../components/city-links';
 import { MoreLink } from '../../components/more-link';
+import { RefreshError } from '../../components/refresh-error';
 import { ErrorNotice, Loading } from '../../components/status';
 import { Time } from '../../components/time';
 import { getChannelPage, getDirectory, peekChannelPages, peekDirectory } from '../../data';
 import { SITE_NAME, usePage } from '../../lib/page';
+import { offlinePrefs } from '../../lib/prefs';
+import { useStore } from '../../lib/store';
 import { useAsync } from '../../lib/use-async';
+import { useChannelVersion, useDirectoryVersion } from '../../lib/use-live';
 import './style.css';
 
 /**
@@ -65,20 +69,24 @@ function Timeline({ items, channelId }: { items: readonly Article[]; channelId: 
 }
 
 function Gallery({ items, channelId }: { items: readonly Article[]; channelId: string }) {
+  // 省流量: the cards keep their captions (the headline links) and lose the pictures.
+  const { noImages } = useStore(offlinePrefs);
   return (
-    <ul class="gallery">
+    <ul class={noImages ? 'gallery gallery--text' : 'gallery'}>
       {items.map((item) => (
         <li key={item.id}>
           <figure class="card">
             {/* Decorative: the caption link right below names the story. */}
-            <img
-              src={item.image?.src}
-              alt=""
-              width={CARD_WIDTH}
-              height={CARD_HEIGHT}
-              loading="lazy"
-              decoding="async"
-            />
+            {!noImages && (
+              <img
+                src={item.image?.src}
+                alt=""
+                width={CARD_WIDTH}
+                height={CARD_HEIGHT}
+                loading="lazy"
+                decoding="async"
+              />
+            )}
             <figcaption>
               <ArticleLink id={item.id} channelId={channelId}>
                 {item.title}
@@ -93,9 +101,10 @@ function Gallery({ items, channelId }: { items: readonly Article[]; channelId: s
 
 function NewsSection({ channel }: { channel: Channel }) {
   const layout = LAYOUTS[channel.id] ?? 'timeline';
+  const version = useChannelVersion([channel.id], true);
   const page = useAsync(
     (signal) => getChannelPage(channel.id, undefined, { signal }),
-    [channel.id],
+    [channel.id, version],
     () => peekChannelPages(channel.id)[0],
   );
   const headingId = `home-${channel.id}`;
@@ -118,6 +127,7 @@ function NewsSection({ channel }: { channel: Channel }) {
       <h2 id={headingId} class="section-heading">
         {channel.title}
       </h2>
+      {page.status === 'ready' && <RefreshError channelId={channel.id} compact />}
       {body}
       <p class="home-section__more">
         <MoreLink
@@ -132,7 +142,8 @@ function NewsSection({ channel }: { channel: Channel }) {
 /** `/`: the portal's front page — 热点新闻, 滚动, 图片新闻 and the cities. */
 export function Home() {
   usePage(SITE_NAME, `${SITE_NAME} - 山东新闻离线阅读`);
-  const directory = useAsync((signal) => getDirectory({ signal }), [], peekDirectory);
+  const version = useDirectoryVersion();
+  const directory = useAsync((signal) => getDirectory({ signal }), [version], peekDirectory);
 
   return (
     <div class="page page--wide home">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { FontSize } from '../../lib/font-size';
 import { FONT_SIZES, readFontSize, saveFontSize } from '../../lib/font-size';
 import { usePage } from '../../lib/page';
+import { OfflineStorage } from './offline-storage';
 import './style.css';
 
 /**
@@ -64,12 +65,7 @@ export default function Settings() {
         <p>文章朗读（可随时开启和关闭）正在开发中。目前可以使用手机系统自带的读屏或朗读功能。</p>
       </section>
 
-      <section class="settings-section" aria-labelledby="settings-storage">
-        <h2 id="settings-storage" class="section-heading">
-          离线与存储
-        </h2>
-        <p>离线阅读正在开发中。完成后，这里会显示已下载的文章占用的空间，并可以随时清除。</p>
-      </section>
+      <OfflineStorage />
     </div>
   );
 }

@@ -1,0 +1,204 @@
+import type { Channel } from '../../shared/feed/types';
+import type { SyncFailure, WorkerNews } from '../../shared/messages';
+import { announce } from '../lib/announce';
+import { currentConnection, downloadGate } from '../lib/download-gate';
+import { offlinePrefs } from '../lib/prefs';
+import { createStore } from '../lib/store';
+import { askWorker, hasWorker } from '../pwa/worker-client';
+import { userMessageOfFailure } from './errors';
+import { rereadChannel } from './live';
+import { STORAGE_UNAVAILABLE_MESSAGE, localStore } from './local';
+import { emitNews, onNews } from './news';
+import { loadSyncModule, newRequestId } from './refresh';
+
+/**
+ * 下载离线: fetching channels (pages up to the chosen depth, and their images)
+ * so they can be read with no network. The worker does it when it controls the
+ * page, the page itself otherwise; progress arrives as news either way. One
+ * download runs at a time, which keeps the progress bar honest and the data
+ * plan predictable.
+ */
+
+/** The download the settings page or a channel page shows. */
+export interface DownloadState {
+  readonly id: string;
+  readonly channelIds: readonly string[];
+  readonly status: 'running' | 'finished' | 'cancelled' | 'failed';
+  /** Steps (pages + images) done and known so far; `total` may grow as pages reveal more. */
+  readonly done: number;
+  readonly total: number;
+  /** Articles stored, once finished. */
+  readonly articles?: number;
+  /** Why it failed, in the reader's words. */
+  readonly message?: string;
+}
+
+/** The current (or last) download; undefined before the first one. */
+export const download = createStore<DownloadState | undefined>(undefined);
+
+/** The answer to a start request: either it runs, or a sentence says why not. */
+export type StartResult =
+  { readonly started: true } | { readonly started: false; readonly message: string };
+
+let controller: AbortController | undefined;
+let listening = false;
+
+function finish(news: Extract<WorkerNews, { type: 'download-finished' }>): void {
+  const state = download.get();
+  if (!state || state.id !== news.downloadId || state.status !== 'running') return;
+  controller = undefined;
+  if (news.cancelled) {
+    download.set({ ...state, status: 'cancelled' });
+    announce('已取消下载');
+  } else if (news.failure && news.articles === 0) {
+    const message = userMessageOfFailure(news.failure);
+    download.set({ ...state, status: 'failed', articles: 0, message });
+    announce(`下载没有完成：${message}`);
+  } else {
+    // Some channels may have failed while others arrived: that is still a download, say both.
+    const message = news.failure ? '部分内容没有下载成功，可以稍后再试。' : undefined;
+    download.set({
+      ...state,
+      status: 'finished',
+      articles: news.articles,
+      done: state.total,
+      message,
+    });
+    announce(`下载完成：${news.articles} 篇文章`);
+  }
+  // The download rewrote whole channels: bring what is on screen up to date, quietly.
+  for (const channelId of state.channelIds) void rereadChannel(channelId);
+}
+
+function handleNews(news: WorkerNews): void {
+  if (news.type === 'download-progress') {
+    const state = download.get();
+    if (!state || state.id !== news.downloadId || state.status !== 'running') return;
+    download.set({ ...state, done: news.done, total: Math.max(news.total, news.done) });
+  } else if (news.type === 'download-finished') {
+    finish(news);
+  }
+}
+
+function listen(): void {
+  if (listening) return;
+  listening = true;
+  onNews(handleNews);
+}
+
+const PERSIST_KEY = 'qilu:persist-asked';
+
+/**
+ * Asks the browser to keep our storage when space runs low, the first time the
+ * reader shows they care about offline content. Asked once: browsers decide
+ * silently (or prompt), and asking on every click would be nagging.
+ */
+function askForPersistenceOnce(): void {
+  try {
+    if (localStorage.getItem(PERSIST_KEY)) return;
+    localStorage.setItem(PERSIST_KEY, String(Date.now()));
+  } catch {
+    // Without localStorage we cannot remember having asked; asking again is harmless.
+  }
+  navigator.storage?.persist?.().catch((error: unknown) => {
+    console.warn('storage.persist() failed', error);
+  });
+}
+
+async function runInPage(id: string, channels: readonly Channel[], depth: number, images: boolean) {
+  const db = await localStore();
+  if (!db) throw new Error(STORAGE_UNAVAILABLE_MESSAGE);
+  const sync = await loadSyncModule();
+  const abort = new AbortController();
+  controller = abort;
+  let last = { channelId: channels[0]?.id ?? '', done: 0, total: 0 };
+  try {
+    const result = await sync.downloadChannels(db, [...channels], {
+      depth,
+      images,
+      signal: abort.signal,
+      onProgress: (progress) => {
+        last = { ...last, ...progress };
+        emitNews({ type: 'download-progress', downloadId: id, ...last });
+      },
+    });
+    emitNews({
+      type: 'download-finished',
+      downloadId: id,
+      articles: result.articles,
+      images: result.images,
+      cancelled: false,
+      failure: result.failure,
+    });
+  } catch (error) {
+    const failure: SyncFailure = sync.toSyncFailure(error);
+    emitNews({
+      type: 'download-finished',
+      downloadId: id,
+      articles: 0,
+      images: 0,
+      cancelled: abort.signal.aborted,
+      failure: abort.signal.aborted ? undefined : failure,
+    });
+  }
+}
+
+/**
+ * Starts downloading `channels` with the reader's depth and image settings,
+ * unless the connection or storage says no (then the sentence explains).
+ */
+export async function startDownload(channels: readonly Channel[]): Promise<StartResult> {
+  const prefs = offlinePrefs.get();
+  const gate = downloadGate(currentConnection(), prefs.wifiOnly);
+  if (!gate.allowed) return { started: false, message: gate.message };
+  if (download.get()?.status === 'running') {
+    return { started: false, message: '已有下载正在进行，请等它完成或取消后再试。' };
+  }
+  if (!(await localStore())) return { started: false, message: STORAGE_UNAVAILABLE_MESSAGE };
+
+  listen();
+  askForPersistenceOnce();
+  const id = newRequestId();
+  const channelIds = channels.map((channel) => channel.id);
+  download.set({ id, channelIds, status: 'running', done: 0, total: 0 });
+  announce('开始下载');
+  const images = !prefs.noImages;
+
+  if (hasWorker()) {
+    askWorker({ type: 'download', requestId: id, channelIds, depth: prefs.depth, images }).then(
+      (reply) => {
+        // The finished news normally comes first; this covers a worker that only replies.
+        if (!reply.ok) {
+          finish({
+            type: 'download-finished',
+            downloadId: id,
+            articles: 0,
+            images: 0,
+            cancelled: false,
+            failure: reply.failure,
+          });
+        }
+      },
+      (error: unknown) => {
+        console.warn('The service worker did not take the download; running it in the page', error);
+        void runInPage(id, channels, prefs.depth, images);
+      },
+    );
+  } else {
+    void runInPage(id, channels, prefs.depth, images);
+  }
+  return { started: true };
+}
+
+/** Stops the running download (what is stored so far stays). */
+export function cancelDownload(): void {
+  const state = download.get();
+  if (!state || state.status !== 'running') return;
+  if (controller) {
+    controller.abort();
+    return;
+  }
+  askWorker({ type: 'cancel-download', requestId: newRequestId(), downloadId: state.id }).catch(
+    (error: unknown) => console.warn('Could not cancel the download', error),
+  );
+}

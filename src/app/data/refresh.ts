@@ -1,0 +1,158 @@
+import { FeedError } from '../../shared/feed/errors';
+import type * as SyncModuleExports from '../../shared/sync/index';
+import type { SyncOutcome, WorkerReply, WorkerRequest } from '../../shared/messages';
+import type { StoreDb } from '../../shared/store/index';
+import { askWorker, hasWorker } from '../pwa/worker-client';
+import { noteSyncFailure, noteSyncSuccess } from './connectivity';
+import { failureToError } from './errors';
+import { emitNews } from './news';
+import { dedupe, raceAbort } from './requests';
+
+/**
+ * Asking for fresh data. The service worker does the fetching and writing
+ * when it controls the page; before it does (the very first visit) or if it
+ * does not answer, the page runs the same shared sync code itself, loaded on
+ * demand so the feed parser never weighs on the first paint. Either way the
+ * data lands in IndexedDB and the same news goes out (see news.ts), and the
+ * caller reads IndexedDB afterwards.
+ */
+
+type SyncModule = typeof SyncModuleExports;
+
+let syncModule: Promise<SyncModule> | undefined;
+/** Set once the module has arrived: from then on an early request would save nothing. */
+let syncLoaded = false;
+
+/** The shared sync code, downloaded once on first need. */
+export function loadSyncModule(): Promise<SyncModule> {
+  syncModule ??= import('../../shared/sync/index').catch((error: unknown) => {
+    // Let the next attempt retry the download (e.g. after reconnecting).
+    syncModule = undefined;
+    throw new FeedError('network', `Could not load the sync module: ${String(error)}`);
+  });
+  return syncModule;
+}
+
+/** A fresh id for a worker request (also the id of a download). */
+export function newRequestId(): string {
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
+}
+
+/** The worker did not answer at all (no controller any more, a timeout): do the work here. */
+const UNREACHABLE = Symbol('worker unreachable');
+
+/** Sends `request` to the worker; resolves its outcome, or {@link UNREACHABLE}. */
+async function viaWorker(
+  request: WorkerRequest,
+): Promise<SyncOutcome | undefined | typeof UNREACHABLE> {
+  if (!hasWorker()) return UNREACHABLE;
+  let reply: WorkerReply;
+  try {
+    reply = await askWorker(request);
+  } catch (error) {
+    console.warn('The service worker did not answer; syncing in the page', error);
+    return UNREACHABLE;
+  }
+  if (reply.ok) {
+    noteSyncSuccess();
+    return reply.outcome;
+  }
+  noteSyncFailure(reply.failure);
+  throw failureToError(reply.failure);
+}
+
+/**
+ * A `fetch` that answers the first request for `url` with a request started
+ * right now. On a cold start nothing is stored, so the sync would send a plain
+ * request anyway; starting it while the sync module is still downloading
+ * overlaps the two instead of queueing them.
+ */
+function earlyFetch(url: string): typeof fetch {
+  const early = fetch(url);
+  early.catch(() => undefined); // Observed below; silence the copy we may never use.
+  let used = false;
+  return (input, init) => {
+    const requested = input instanceof Request ? input.url : String(input);
+    if (!used && requested === url) {
+      used = true;
+      return raceAbort(early, init?.signal);
+    }
+    return fetch(input, init);
+  };
+}
+
+/** Runs `work` with the sync module and reports its result as news, like the worker would. */
+async function inPage<T>(
+  cold: string | undefined,
+  work: (sync: SyncModule, fetchImpl: typeof fetch | undefined) => Promise<T>,
+  onDone: (result: T) => void,
+  channelId?: string,
+): Promise<T> {
+  const fetchImpl = cold !== undefined && !syncLoaded ? earlyFetch(cold) : undefined;
+  const sync = await loadSyncModule();
+  syncLoaded = true;
+  try {
+    const result = await work(sync, fetchImpl);
+    noteSyncSuccess();
+    onDone(result);
+    return result;
+  } catch (error) {
+    const failure = sync.toSyncFailure(error);
+    noteSyncFailure(failure);
+    emitNews({ type: 'sync-failed', channelId, failure });
+    throw error;
+  }
+}
+
+/** Options of a refresh. */
+export interface RefreshOptions {
+  /** Nothing is stored yet: the request may start before the sync code has loaded. */
+  readonly cold?: boolean;
+}
+
+/** Fetches channels.json (conditionally) into IndexedDB. Concurrent calls share one sync. */
+export function refreshDirectory(
+  db: StoreDb,
+  directoryUrl: string,
+  opts: RefreshOptions = {},
+): Promise<SyncOutcome | undefined> {
+  return dedupe('sync:directory', async () => {
+    const answer = await viaWorker({ type: 'sync-directory', requestId: newRequestId() });
+    if (answer !== UNREACHABLE) return answer;
+    return inPage(
+      opts.cold ? directoryUrl : undefined,
+      async (sync, fetchImpl) =>
+        (await sync.syncDirectory(db, directoryUrl, fetchImpl ? { fetch: fetchImpl } : {})).outcome,
+      () => emitNews({ type: 'directory-updated' }),
+    );
+  });
+}
+
+/** Fetches one page of a channel (conditionally) into IndexedDB. Concurrent calls share one sync. */
+export function refreshPage(
+  db: StoreDb,
+  channelId: string,
+  pageIndex: number,
+  pageUrl: string,
+  opts: RefreshOptions = {},
+): Promise<SyncOutcome | undefined> {
+  return dedupe(`sync:page:${channelId}:${pageIndex}:${pageUrl}`, async () => {
+    const answer = await viaWorker({
+      type: 'sync-page',
+      requestId: newRequestId(),
+      channelId,
+      pageIndex,
+      pageUrl,
+    });
+    if (answer !== UNREACHABLE) return answer;
+    return inPage(
+      opts.cold ? pageUrl : undefined,
+      (sync, fetchImpl) =>
+        sync.syncFeedPage(db, channelId, pageIndex, pageUrl, fetchImpl ? { fetch: fetchImpl } : {}),
+      (outcome) => emitNews({ type: 'channel-updated', channelId, pageIndex, outcome }),
+      channelId,
+    );
+  });
+}

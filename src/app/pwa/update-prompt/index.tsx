@@ -1,0 +1,53 @@
+import { useStore } from '../../lib/store';
+import {
+  acceptUpdate,
+  deferralVersion,
+  dismissUpdate,
+  isUpdateDeferred,
+  updateStatus,
+} from '../update-state';
+import './style.css';
+
+/** The buttons disappear once pressed: put focus somewhere sensible, not on <body>. */
+function thenFocusMain(action: () => void): () => void {
+  return () => {
+    action();
+    document.getElementById('main')?.focus();
+  };
+}
+
+const onUpdate = thenFocusMain(acceptUpdate);
+const onLater = thenFocusMain(dismissUpdate);
+
+/**
+ * 「有新版本」: a calm, non-modal offer to switch to the new version. The
+ * role="status" container is always in the DOM (a live region created together
+ * with its text is often not announced), empty until an update waits; it never
+ * takes focus and never blocks the page. Hidden while read aloud defers it
+ * (setUpdateDeferral).
+ */
+export function UpdatePrompt() {
+  const status = useStore(updateStatus);
+  // Subscribed only to re-render when the deferral's answer may have changed.
+  useStore(deferralVersion);
+  const visible = (status === 'offered' || status === 'updating') && !isUpdateDeferred();
+  return (
+    <div role="status" class={visible ? 'update-prompt update-prompt--visible' : 'update-prompt'}>
+      {visible && (
+        <div class="update-prompt__inner">
+          <p class="update-prompt__text">{status === 'updating' ? '正在更新…' : '有新版本'}</p>
+          {status === 'offered' && (
+            <div class="actions">
+              <button type="button" class="button" onClick={onUpdate}>
+                更新
+              </button>
+              <button type="button" class="button button--secondary" onClick={onLater}>
+                稍后
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

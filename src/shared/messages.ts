@@ -1,0 +1,97 @@
+import type { FeedErrorCode } from './feed/errors';
+
+/**
+ * The one protocol between pages and the service worker.
+ *
+ * Requests go page → worker with `postMessage` and a `MessagePort` for the reply
+ * (so a page can await "that refresh is done, read IndexedDB now"). News goes
+ * worker → every open page on the `qilu` BroadcastChannel, so a tab that did not
+ * ask still re-renders when the data it shows changes.
+ */
+
+/** Name of the BroadcastChannel the worker announces changes on. */
+export const BROADCAST_CHANNEL = 'qilu';
+
+/** Page → worker requests. `requestId` pairs a reply with its request. */
+export type WorkerRequest =
+  /** Fetch channels.json (conditionally) and store it. */
+  | { readonly type: 'sync-directory'; readonly requestId: string }
+  /**
+   * Fetch one page of a channel (conditionally) and store it. `pageIndex` 0 is
+   * the first page; later pages are the `next_url` chain the reader has opened.
+   */
+  | {
+      readonly type: 'sync-page';
+      readonly requestId: string;
+      readonly channelId: string;
+      readonly pageIndex: number;
+      readonly pageUrl: string;
+    }
+  /** Download channels for offline reading: pages up to `depth`, and their images. */
+  | {
+      readonly type: 'download';
+      readonly requestId: string;
+      readonly channelIds: readonly string[];
+      readonly depth: number;
+      readonly images: boolean;
+    }
+  /** Stop a running download (its `requestId`). */
+  | { readonly type: 'cancel-download'; readonly requestId: string; readonly downloadId: string }
+  /** The user accepted the update prompt: the waiting worker may take over. */
+  | { readonly type: 'skip-waiting'; readonly requestId: string };
+
+/** What a sync did to IndexedDB. */
+export interface SyncOutcome {
+  /** `not-modified`: the server answered 304, nothing was written. */
+  readonly status: 'updated' | 'not-modified';
+  /** Articles new to the store. */
+  readonly added: number;
+  /** Articles already stored whose content changed. */
+  readonly changed: number;
+  /** Invalid items the feed contained (skipped, not stored). */
+  readonly skipped: number;
+}
+
+/** A failure, in a form that crosses postMessage (Errors do not clone reliably). */
+export interface SyncFailure {
+  readonly code: FeedErrorCode | 'storage' | 'cancelled' | 'unknown';
+  /** Developer-facing detail. */
+  readonly message: string;
+}
+
+/** Worker → page reply to one request, on the request's MessagePort. */
+export type WorkerReply =
+  | { readonly requestId: string; readonly ok: true; readonly outcome?: SyncOutcome }
+  | { readonly requestId: string; readonly ok: false; readonly failure: SyncFailure };
+
+/** Worker → all pages news, on the BroadcastChannel. */
+export type WorkerNews =
+  | { readonly type: 'directory-updated' }
+  | {
+      readonly type: 'channel-updated';
+      readonly channelId: string;
+      readonly pageIndex: number;
+      readonly outcome: SyncOutcome;
+    }
+  | {
+      readonly type: 'sync-failed';
+      readonly channelId?: string;
+      readonly failure: SyncFailure;
+    }
+  | {
+      readonly type: 'download-progress';
+      readonly downloadId: string;
+      readonly channelId: string;
+      /** Steps done and known so far (pages + images); `total` may grow as pages reveal more. */
+      readonly done: number;
+      readonly total: number;
+    }
+  | {
+      readonly type: 'download-finished';
+      readonly downloadId: string;
+      readonly articles: number;
+      readonly images: number;
+      readonly cancelled: boolean;
+      readonly failure?: SyncFailure;
+    }
+  | { readonly type: 'storage-evicted'; readonly articles: number };

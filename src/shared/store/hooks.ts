@@ -1,0 +1,19 @@
+import type { StoreDb } from './schema';
+
+/** Callbacks a caller registered when opening the store. */
+export interface StoreHooks {
+  readonly onEvicted?: ((count: number) => void) | undefined;
+}
+
+// Kept beside the connection rather than on it: the handle is idb's object, not ours.
+const hooksByDb = new WeakMap<StoreDb, StoreHooks>();
+
+/** Remembers the callbacks of a connection. */
+export function setStoreHooks(db: StoreDb, hooks: StoreHooks): void {
+  hooksByDb.set(db, hooks);
+}
+
+/** The callbacks of a connection (none when it was opened another way, e.g. in a test). */
+export function storeHooks(db: StoreDb): StoreHooks {
+  return hooksByDb.get(db) ?? {};
+}

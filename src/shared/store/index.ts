@@ -1,0 +1,52 @@
+/**
+ * The IndexedDB store: the one place that knows object stores exist. The page
+ * and the service worker call these domain functions with the handle from
+ * openStore; nothing else touches raw stores.
+ *
+ * This module imports no feed-parsing code (types only), so the page can load
+ * it without the HTML parser.
+ */
+export type {
+  ChannelPageRecord,
+  DirectoryRecord,
+  FeedMetaRecord,
+  StoredArticle,
+  UserArticleRecord,
+} from './records';
+export type { QiluSchema, StoreDb } from './schema';
+export { STORE_VERSION } from './schema';
+export type { UnavailableReason } from './errors';
+export { StoreError, StoreQuotaError, StoreUnavailableError, isQuotaError } from './errors';
+export type { OpenStoreOptions } from './open';
+export { DEFAULT_OPEN_TIMEOUT_MS, openStore } from './open';
+export type { DocumentMeta } from './feeds';
+export {
+  getDirectoryRecord,
+  getFeedMeta,
+  markFetched,
+  putDirectory,
+  putFeedPage,
+  recordFeedError,
+} from './feeds';
+export type { ChannelSlice } from './articles';
+export {
+  getArticle,
+  getArticles,
+  getChannelArticles,
+  getChannelPage,
+  getChannelPages,
+  storedChannelIds,
+} from './articles';
+export type { UserArticleEntry } from './user';
+export {
+  clearHistory,
+  getUserArticle,
+  listHistory,
+  listSaved,
+  markRead,
+  setPosition,
+  setSaved,
+} from './user';
+export type { ChannelUsage, ClearAllOptions, StoredTotals } from './usage';
+export { clearAll, clearChannel, storedTotals, usageByChannel } from './usage';
+export { evict } from './eviction';

@@ -1,0 +1,96 @@
+import { openDB } from 'idb';
+import { DB_NAME } from '../cache-names';
+import { StoreUnavailableError } from './errors';
+import { setStoreHooks } from './hooks';
+import type { QiluSchema, StoreDb } from './schema';
+import { STORE_VERSION, upgradeStore } from './schema';
+
+/** Options of openStore; all optional. */
+export interface OpenStoreOptions {
+  /** Database name (default DB_NAME); tests use a fresh name each for isolation. */
+  readonly name?: string;
+  /**
+   * How long a blocked or hung open may take before giving up, in ms (default
+   * 5000). A blocked open waits for other tabs to close an older version; some
+   * browsers' private modes never answer at all.
+   */
+  readonly timeoutMs?: number;
+  /**
+   * Called after this connection closed itself because another tab or worker
+   * needs a newer schema: the caller should stop using it (reload, or reopen).
+   */
+  readonly onVersionChange?: () => void;
+  /** Called when a write made room by evicting articles (quota exceeded), with their count. */
+  readonly onEvicted?: (count: number) => void;
+}
+
+/** Default of OpenStoreOptions.timeoutMs. */
+export const DEFAULT_OPEN_TIMEOUT_MS = 5000;
+
+/**
+ * Opens (creating or upgrading as needed) the app's IndexedDB database. Open it
+ * once per page or worker and keep the handle: every store and sync function
+ * takes it as its first argument.
+ * @throws StoreUnavailableError when IndexedDB is missing, the open is blocked
+ *   or times out, or the open request fails (e.g. a newer schema is on disk).
+ */
+export async function openStore(options: OpenStoreOptions = {}): Promise<StoreDb> {
+  const name = options.name ?? DB_NAME;
+  if (typeof indexedDB === 'undefined' || indexedDB === null) {
+    throw new StoreUnavailableError('missing', 'IndexedDB is not available in this context');
+  }
+  let blocked = false;
+  let opening: Promise<StoreDb>;
+  try {
+    opening = openDB<QiluSchema>(name, STORE_VERSION, {
+      upgrade: upgradeStore,
+      blocked() {
+        blocked = true;
+      },
+      // Let a newer version (another tab after an update) proceed instead of blocking it forever.
+      blocking(_current, _next, event) {
+        (event.target as IDBDatabase | null)?.close();
+        options.onVersionChange?.();
+      },
+    });
+  } catch (error) {
+    // Some browsers throw synchronously from indexedDB.open (e.g. a SecurityError).
+    throw unavailable(error);
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_OPEN_TIMEOUT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(
+        blocked
+          ? new StoreUnavailableError(
+              'blocked',
+              `Opening ${name} v${STORE_VERSION} is blocked by an older version open elsewhere`,
+            )
+          : new StoreUnavailableError('timeout', `Opening ${name} took over ${timeoutMs} ms`),
+      );
+    }, timeoutMs);
+  });
+  try {
+    const db = await Promise.race([opening, timeout]);
+    setStoreHooks(db, { onEvicted: options.onEvicted });
+    return db;
+  } catch (error) {
+    // A late success must not leave a connection open that blocks future upgrades.
+    opening.then(
+      (db) => db.close(),
+      () => undefined,
+    );
+    throw unavailable(error);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function unavailable(error: unknown): StoreUnavailableError {
+  if (error instanceof StoreUnavailableError) return error;
+  const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return new StoreUnavailableError('failed', `Opening IndexedDB failed: ${reason}`, {
+    cause: error,
+  });
+}

@@ -1,0 +1,129 @@
+import type { DBSchema, IDBPDatabase, IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import { articleBytes } from './bytes';
+import type {
+  ChannelPageRecord,
+  DirectoryRecord,
+  FeedMetaRecord,
+  StoredArticle,
+  UserArticleRecord,
+} from './records';
+
+/**
+ * The one IndexedDB schema, and how every older version on disk becomes it.
+ *
+ * Version history (each step runs once, in order, inside the upgrade
+ * transaction, so a failed step rolls the whole upgrade back):
+ *
+ * - v1: `articles` (keyPath `article.id`; index `channelId` on `channelIds`,
+ *   multiEntry) holding `{ article, channelIds, storedAt }`; `channelPages`
+ *   (keyPath `[channelId, pageIndex]`); `feedMeta` (keyPath `url`);
+ *   `directory` (out-of-line key `'current'`).
+ * - v2: articles gain `bytes` (filled in for every v1 record) and an index
+ *   `usage` on `[storedAt, bytes]`, so eviction and usage read sizes from keys
+ *   without loading bodies; `channelPages` gains an index `url` (a 304 updates
+ *   the page it belongs to); new store `user` (keyPath `id`; indexes `savedAt`,
+ *   `lastReadAt`) for 收藏, reading position and history.
+ */
+export interface QiluSchema extends DBSchema {
+  articles: {
+    key: string;
+    value: StoredArticle;
+    indexes: {
+      /** One entry per channel the article is listed in. */
+      channelId: string;
+      /** Age and size without reading the article: `[storedAt, bytes]`. */
+      usage: [number, number];
+    };
+  };
+  channelPages: {
+    key: [string, number];
+    value: ChannelPageRecord;
+    indexes: { url: string };
+  };
+  feedMeta: { key: string; value: FeedMetaRecord };
+  directory: { key: typeof DIRECTORY_KEY; value: DirectoryRecord };
+  user: {
+    key: string;
+    value: UserArticleRecord;
+    indexes: { savedAt: number; lastReadAt: number };
+  };
+}
+
+/** An open connection to the store. Pass it to the store and sync functions. */
+export type StoreDb = IDBPDatabase<QiluSchema>;
+
+/** Name of one object store. */
+export type StoreName = StoreNames<QiluSchema>;
+
+/** The schema version this code reads and writes. */
+export const STORE_VERSION = 2;
+
+/** Key of the single record in `directory`. */
+export const DIRECTORY_KEY = 'current';
+
+type UpgradeTransaction = IDBPTransaction<QiluSchema, StoreName[], 'versionchange'>;
+
+/** v1: the feed data, without sizes or user data. */
+function createVersion1(db: StoreDb): void {
+  const articles = db.createObjectStore('articles', { keyPath: 'article.id' });
+  articles.createIndex('channelId', 'channelIds', { multiEntry: true });
+  db.createObjectStore('channelPages', { keyPath: ['channelId', 'pageIndex'] });
+  db.createObjectStore('feedMeta', { keyPath: 'url' });
+  db.createObjectStore('directory');
+}
+
+/** v2: sizes for the storage budget, the page-by-URL index, and the reader's own data. */
+function upgradeToVersion2(db: StoreDb, tx: UpgradeTransaction): Promise<void> {
+  const articles = tx.objectStore('articles');
+  articles.createIndex('usage', ['storedAt', 'bytes']);
+  tx.objectStore('channelPages').createIndex('url', 'url');
+  const user = db.createObjectStore('user', { keyPath: 'id' });
+  user.createIndex('savedAt', 'savedAt');
+  user.createIndex('lastReadAt', 'lastReadAt');
+  return backfillBytes(articles);
+}
+
+/** v1 records have no `bytes`; without it they would be missing from the `usage` index. */
+async function backfillBytes(
+  articles: IDBPObjectStore<QiluSchema, StoreName[], 'articles', 'versionchange'>,
+): Promise<void> {
+  let cursor = await articles.openCursor();
+  while (cursor) {
+    const value = cursor.value as Partial<StoredArticle> & Pick<StoredArticle, 'article'>;
+    if (typeof value.bytes !== 'number') {
+      await cursor.update({
+        article: value.article,
+        channelIds: value.channelIds ?? [],
+        storedAt: value.storedAt ?? Date.now(),
+        bytes: articleBytes(value.article),
+      });
+    }
+    cursor = await cursor.continue();
+  }
+}
+
+/**
+ * Brings a database at `oldVersion` up to `targetVersion` (the `upgrade`
+ * callback of openDB). Exported so tests (and only tests) can create the
+ * previous version with data in it and check that upgrading keeps it.
+ */
+export function upgradeStore(
+  db: StoreDb,
+  oldVersion: number,
+  targetVersion: number,
+  tx: UpgradeTransaction,
+): void {
+  // A failed upgrade rejects the open, which reports it; idb's `done` promise would go unhandled.
+  tx.done.catch(() => undefined);
+  if (oldVersion < 1 && targetVersion >= 1) createVersion1(db);
+  if (oldVersion < 2 && targetVersion >= 2) {
+    // The data step is asynchronous; a failure must abort the upgrade, not leave it half done.
+    upgradeToVersion2(db, tx).catch(() => {
+      try {
+        tx.abort();
+      } catch {
+        // Already finished or aborted: the open request reports the failure.
+      }
+    });
+  }
+}

@@ -1,0 +1,142 @@
+import { IMAGE_CACHE } from '../cache-names';
+import type { Channel } from '../feed/types';
+import type { SyncFailure } from '../messages';
+import { getArticles, getChannelPage } from '../store/articles';
+import type { StoreDb } from '../store/schema';
+import { toSyncFailure } from './failure';
+import { articleImageUrls, cacheImage } from './images';
+import type { SyncOptions } from './options';
+import { syncFeedPage } from './page';
+
+/**
+ * 下载离线: every page of some channels up to a depth, and the images their
+ * articles use, so all of it reads offline.
+ */
+
+/** Progress of a download, in steps (pages + images). */
+export interface DownloadProgress {
+  /** The channel being downloaded now. */
+  readonly channelId: string;
+  /** Steps finished so far (succeeded or failed), over all channels. */
+  readonly done: number;
+  /** Steps known so far; grows as pages reveal next pages and images, never shrinks. */
+  readonly total: number;
+}
+
+/** Options of downloadChannels. */
+export interface DownloadOptions extends SyncOptions {
+  /** Pages per channel: the first page and up to depth − 1 `next_url`s (at least 1). */
+  readonly depth: number;
+  /** Also cache the articles' images (false in 省流量 mode). */
+  readonly images: boolean;
+  /** Called after every step. */
+  readonly onProgress?: (progress: DownloadProgress) => void;
+  /** Where images go (default: the global `caches`); without one, images are skipped. */
+  readonly caches?: CacheStorage;
+  /** Images fetched at once (default 4). */
+  readonly imageConcurrency?: number;
+}
+
+/** What a download achieved. */
+export interface DownloadResult {
+  /** Distinct articles now stored from the downloaded pages. */
+  readonly articles: number;
+  /** Distinct images now in the image cache (fetched now or already there). */
+  readonly images: number;
+  /** Images that could not be fetched or cached. */
+  readonly imagesFailed: number;
+  /** The first page that failed, if any (later channels were still downloaded). */
+  readonly failure?: SyncFailure;
+}
+
+/**
+ * Downloads channels one after another: for each, its pages in order up to
+ * `depth` (following `next_url`, each page stored atomically by syncFeedPage,
+ * conditionally when already stored), then the images of those pages'
+ * articles into IMAGE_CACHE (already cached ones are skipped, a failing one is
+ * counted and skipped). A page that fails ends that channel's chain; the
+ * download goes on with the next channel and reports the first failure.
+ * @throws the signal's reason when aborted (promptly; everything written so
+ *   far stays), and the first page's error when not a single page could be
+ *   downloaded (e.g. offline).
+ */
+export async function downloadChannels(
+  db: StoreDb,
+  channels: readonly Channel[],
+  opts: DownloadOptions,
+): Promise<DownloadResult> {
+  const { signal } = opts;
+  const depth = Math.max(1, Math.floor(opts.depth));
+  const cacheStorage = opts.images ? (opts.caches ?? globalThis.caches) : undefined;
+  const cache = cacheStorage ? await cacheStorage.open(IMAGE_CACHE) : undefined;
+  const articleIds = new Set<string>();
+  const imageUrls = new Set<string>();
+  let imagesCached = 0;
+  let imagesFailed = 0;
+  let firstError: unknown;
+  let done = 0;
+  let total = channels.length;
+  let pagesStored = 0;
+
+  for (const channel of channels) {
+    signal?.throwIfAborted();
+    const report = (): void => opts.onProgress?.({ channelId: channel.id, done, total });
+    const images: string[] = [];
+    let pageUrl: string | undefined = channel.feedUrl;
+    for (let pageIndex = 0; pageUrl !== undefined && pageIndex < depth; pageIndex++) {
+      signal?.throwIfAborted();
+      try {
+        await syncFeedPage(db, channel.id, pageIndex, pageUrl, opts);
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason;
+        firstError ??= error;
+        done++;
+        report();
+        break;
+      }
+      pagesStored++;
+      const page = await getChannelPage(db, channel.id, pageIndex);
+      const ids = page?.articleIds ?? [];
+      ids.forEach((id) => articleIds.add(id));
+      if (cache) {
+        for (const stored of await getArticles(db, ids)) {
+          for (const url of stored ? articleImageUrls(stored.article) : []) {
+            if (!imageUrls.has(url)) {
+              imageUrls.add(url);
+              images.push(url);
+              total++;
+            }
+          }
+        }
+      }
+      pageUrl = page?.nextUrl;
+      if (pageUrl !== undefined && pageIndex + 1 < depth) total++;
+      done++;
+      report();
+    }
+    if (cache && images.length > 0) {
+      const concurrency = Math.max(1, opts.imageConcurrency ?? 4);
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < images.length) {
+          signal?.throwIfAborted();
+          const url = images[next++];
+          if (url === undefined) break;
+          const doFetch = opts.fetch ?? fetch;
+          if (await cacheImage(cache, url, doFetch, signal)) imagesCached++;
+          else imagesFailed++;
+          done++;
+          report();
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(concurrency, images.length) }, worker));
+    }
+  }
+  if (firstError !== undefined && pagesStored === 0) throw firstError;
+  return {
+    articles: articleIds.size,
+    images: imagesCached,
+    imagesFailed,
+    ...(firstError !== undefined && { failure: toSyncFailure(firstError) }),
+  };
+}

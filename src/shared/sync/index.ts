@@ -1,0 +1,13 @@
+/**
+ * Sync: fetch feed documents (conditionally), validate and convert them with
+ * the shared feed module, and write them through the store. It runs in the
+ * service worker, and in the page only when no worker controls it.
+ */
+export type { SyncOptions } from './options';
+export { syncDirectory } from './directory';
+export { syncFeedPage } from './page';
+export { toSyncFailure } from './failure';
+export type { DownloadOptions, DownloadProgress, DownloadResult } from './download';
+export { downloadChannels } from './download';
+export { articleImageUrls } from './images';
+export { conditionalHeaders } from './conditional';

@@ -1,0 +1,84 @@
+import type { WorkerReply, WorkerRequest } from '../shared/messages';
+import { toSyncFailure } from '../shared/sync';
+import { cancelDownload, startDownload } from './downloads';
+import { parseWorkerRequest } from './request-guard';
+import { refreshChannelPage, refreshDirectory } from './sync-jobs';
+
+declare const self: ServiceWorkerGlobalScope;
+
+/** What the message handler needs to know about where it runs. */
+export interface MessageContext {
+  /** `channels.json` under FEED_BASE. */
+  readonly directoryUrl: string;
+}
+
+/**
+ * Does what `request` asks and settles with the reply. Long work that outlives
+ * the reply (a download) is returned as `after`, for `waitUntil`.
+ */
+async function handle(
+  request: WorkerRequest,
+  context: MessageContext,
+): Promise<{ reply: WorkerReply; after?: Promise<void> }> {
+  const { requestId } = request;
+  switch (request.type) {
+    case 'sync-directory': {
+      const outcome = await refreshDirectory(context.directoryUrl);
+      return { reply: { requestId, ok: true, outcome } };
+    }
+    case 'sync-page': {
+      const { channelId, pageIndex, pageUrl } = request;
+      const outcome = await refreshChannelPage(channelId, pageIndex, pageUrl);
+      return { reply: { requestId, ok: true, outcome } };
+    }
+    case 'download': {
+      // The request's id names the download, for progress news and 取消下载.
+      const { started, finished } = startDownload(
+        { downloadId: requestId, ...request },
+        context.directoryUrl,
+      );
+      await started;
+      return { reply: { requestId, ok: true }, after: finished };
+    }
+    case 'cancel-download':
+      // Cancelling a download that already ended is not an error: the result is the same.
+      cancelDownload(request.downloadId);
+      return { reply: { requestId, ok: true } };
+    case 'skip-waiting':
+      // Only ever sent after the reader pressed 「更新」 (see lifecycle.ts).
+      await self.skipWaiting();
+      return { reply: { requestId, ok: true } };
+  }
+}
+
+/**
+ * Answers page requests (src/shared/messages.ts): the reply goes back on the
+ * MessagePort the page sent along; what changed is broadcast separately
+ * (news.ts) so other tabs hear about it too.
+ */
+export function answerMessages(context: MessageContext): void {
+  self.addEventListener('message', (event) => {
+    const request = parseWorkerRequest(event.data);
+    const port = event.ports[0];
+    if (!request) {
+      console.warn('Ignored an unknown message', event.data);
+      return;
+    }
+    const work = handle(request, context).then(
+      async ({ reply, after }) => {
+        port?.postMessage(reply);
+        await after;
+      },
+      (error: unknown) => {
+        const reply: WorkerReply = {
+          requestId: request.requestId,
+          ok: false,
+          failure: toSyncFailure(error),
+        };
+        port?.postMessage(reply);
+      },
+    );
+    // Keeps the worker alive until the work (and a download's tail) is done.
+    event.waitUntil(work);
+  });
+}

@@ -1,0 +1,70 @@
+import type { WorkerRequest } from '../shared/messages';
+
+/**
+ * Checks that a message is a WorkerRequest before the worker acts on it. Pages
+ * are same-origin and typed, but a page of an older version (still open in a
+ * tab during an update) may send a shape this worker no longer knows.
+ */
+
+/** workbox-window's `messageSkipWaiting()` sends this fixed message (no port, no id). */
+const WORKBOX_SKIP_WAITING = 'SKIP_WAITING';
+
+/** Most pages one download may follow per channel (the settings offer 1–5). */
+const MAX_DEPTH = 10;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function isText(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= 2048;
+}
+
+function isHttpUrl(value: unknown): value is string {
+  if (!isText(value)) return false;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The request in `data`, or undefined when it is not one. workbox-window's
+ * `{ type: 'SKIP_WAITING' }` becomes a `skip-waiting` request with an empty id.
+ */
+export function parseWorkerRequest(data: unknown): WorkerRequest | undefined {
+  if (!isRecord(data)) return undefined;
+  if (data.type === WORKBOX_SKIP_WAITING) return { type: 'skip-waiting', requestId: '' };
+  const { requestId } = data;
+  if (!isText(requestId)) return undefined;
+  switch (data.type) {
+    case 'sync-directory':
+    case 'skip-waiting':
+      return { type: data.type, requestId };
+    case 'sync-page': {
+      const { channelId, pageIndex, pageUrl } = data;
+      if (!isText(channelId) || !isHttpUrl(pageUrl)) return undefined;
+      if (typeof pageIndex !== 'number' || !Number.isInteger(pageIndex) || pageIndex < 0) {
+        return undefined;
+      }
+      return { type: 'sync-page', requestId, channelId, pageIndex, pageUrl };
+    }
+    case 'download': {
+      const { channelIds, depth, images } = data;
+      if (!Array.isArray(channelIds) || channelIds.length === 0) return undefined;
+      if (!channelIds.every(isText)) return undefined;
+      if (typeof depth !== 'number' || !Number.isInteger(depth)) return undefined;
+      if (depth < 1 || depth > MAX_DEPTH || typeof images !== 'boolean') return undefined;
+      return { type: 'download', requestId, channelIds: channelIds as string[], depth, images };
+    }
+    case 'cancel-download': {
+      const { downloadId } = data;
+      if (!isText(downloadId)) return undefined;
+      return { type: 'cancel-download', requestId, downloadId };
+    }
+    default:
+      return undefined;
+  }
+}

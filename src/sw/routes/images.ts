@@ -1,0 +1,47 @@
+import type { WorkboxPlugin } from 'workbox-core';
+import { ExpirationPlugin } from 'workbox-expiration';
+import { registerRoute } from 'workbox-routing';
+import { CacheFirst } from 'workbox-strategies';
+import { IMAGE_CACHE } from '../../shared/cache-names';
+
+/** A month: article images do not change, and a reader may come back to a saved story. */
+const MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+/** A size cap by count: ~300 feed images is a few MB of SVG/WebP, far below any quota. */
+const MAX_ENTRIES = 300;
+
+/**
+ * An `<img>` from another origin is a no-cors request, whose opaque answer
+ * Cache Storage would pad to megabytes and CacheFirst would not cache anyway.
+ * The feed origin sends `Access-Control-Allow-Origin: *`, so ask it with CORS
+ * instead: a readable, cacheable response, which may answer a no-cors request.
+ */
+const askWithCors: WorkboxPlugin = {
+  requestWillFetch: async ({ request }) =>
+    request.mode === 'no-cors' && new URL(request.url).origin !== location.origin
+      ? new Request(request.url, { mode: 'cors', credentials: 'omit' })
+      : request,
+};
+
+/**
+ * Images: cache first (they are immutable once published), into the cache that
+ * 下载离线 also fills, with an age and count limit, and dropped first when the
+ * origin runs out of quota.
+ *
+ * @param origins Origins whose images are cached (the worker's own and the feed's).
+ */
+export function cacheImages(origins: ReadonlySet<string>): void {
+  registerRoute(
+    ({ request, url }) => request.destination === 'image' && origins.has(url.origin),
+    new CacheFirst({
+      cacheName: IMAGE_CACHE,
+      plugins: [
+        askWithCors,
+        new ExpirationPlugin({
+          maxEntries: MAX_ENTRIES,
+          maxAgeSeconds: MAX_AGE_SECONDS,
+          purgeOnQuotaError: true,
+        }),
+      ],
+    }),
+  );
+}

@@ -1,0 +1,68 @@
+import type { SyncOutcome } from '../shared/messages';
+import { syncDirectory, syncFeedPage, toSyncFailure } from '../shared/sync';
+import { database } from './db';
+import { broadcast } from './news';
+import { KeyedQueue, SingleFlight } from './single-flight';
+import { applyStorageBudget } from './storage-budget';
+
+/**
+ * The worker's refresh jobs: one fetch + one atomic write each, deduplicated,
+ * serialized per channel page, announced to every open page, and followed by
+ * the storage budget. Failures are announced and rethrown for the reply. (A
+ * write that hits the quota makes room and retries inside the store itself.)
+ */
+
+const inFlight = new SingleFlight<SyncOutcome>();
+const perPage = new KeyedQueue();
+
+/**
+ * Applies the storage budget after a write. The write itself succeeded, so a
+ * failing eviction is logged, not reported as a failed sync.
+ */
+export async function keepWithinBudget(): Promise<void> {
+  try {
+    await applyStorageBudget(await database());
+  } catch (error) {
+    console.warn('Storage budget not applied', error);
+  }
+}
+
+/** Fetches channels.json (conditionally) and stores it. */
+export function refreshDirectory(directoryUrl: string): Promise<SyncOutcome> {
+  return inFlight.run(`directory\u0000${directoryUrl}`, async () => {
+    try {
+      const db = await database();
+      const { outcome } = await syncDirectory(db, directoryUrl);
+      // A 304 changes nothing a page shows; the requesting page has its reply.
+      if (outcome.status === 'updated') broadcast({ type: 'directory-updated' });
+      return outcome;
+    } catch (error) {
+      broadcast({ type: 'sync-failed', failure: toSyncFailure(error) });
+      throw error;
+    }
+  });
+}
+
+/** Fetches one page of a channel (conditionally), stores it and applies the storage budget. */
+export function refreshChannelPage(
+  channelId: string,
+  pageIndex: number,
+  pageUrl: string,
+): Promise<SyncOutcome> {
+  const page = `${channelId}\u0000${pageIndex}`;
+  return inFlight.run(`${page}\u0000${pageUrl}`, () =>
+    perPage.run(page, async () => {
+      try {
+        const db = await database();
+        const outcome = await syncFeedPage(db, channelId, pageIndex, pageUrl);
+        // Sent for 304s too: 「更新于」 moves even when no article changed.
+        broadcast({ type: 'channel-updated', channelId, pageIndex, outcome });
+        if (outcome.added > 0 || outcome.changed > 0) await keepWithinBudget();
+        return outcome;
+      } catch (error) {
+        broadcast({ type: 'sync-failed', channelId, failure: toSyncFailure(error) });
+        throw error;
+      }
+    }),
+  );
+}

@@ -1,0 +1,316 @@
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders, RequestListener, Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { BrowserContext, Page } from '@playwright/test';
+import { createRequestHandler } from '../../server/app.js';
+import { DB_NAME } from '../../src/shared/cache-names';
+import { FeedError } from '../../src/shared/feed/errors';
+import type { FeedErrorCode } from '../../src/shared/feed/errors';
+import type {
+  ChannelPageRecord,
+  DirectoryRecord,
+  FeedMetaRecord,
+  StoredArticle,
+  UserArticleRecord,
+} from '../../src/shared/store/records';
+import { v1Dir } from './offline-build';
+import type { PageProblems } from './fixtures';
+import { addOurOrigin, expect, test } from './fixtures';
+
+/**
+ * What the offline specs share: a production server per test that can be stopped and
+ * that logs the requests it saw, a `test` that uses it,
+ * and small readers of the app's IndexedDB that go straight to `indexedDB`, so a test sees
+ * what is really stored rather than what the app's own store code says.
+ */
+
+/** One request the test server answered. */
+export interface LoggedRequest {
+  readonly method: string;
+  /** Path and query, as requested. */
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  /** The status sent, once the response finished. */
+  status?: number;
+}
+
+/**
+ * The production server (server/app.js) over a build, on its own port (its own origin, so
+ * nothing a test stores leaks into another). It can be stopped to take the network away for
+ * real, and switched to another build while running (a deployment on the same origin).
+ */
+export class AppServer {
+  /** Every request answered, oldest first. */
+  readonly requests: LoggedRequest[] = [];
+  private handler: RequestListener;
+  private server: Server | undefined;
+  private port = 0;
+
+  private constructor(root: string) {
+    this.handler = createRequestHandler({ root });
+  }
+
+  /** Starts a server over `root` (default: dist/, version 1) on a free port. */
+  static async start(root = v1Dir()): Promise<AppServer> {
+    const app = new AppServer(root);
+    await app.listen();
+    return app;
+  }
+
+  /** `http://127.0.0.1:<port>`. */
+  get origin(): string {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  /** Serves another build from now on: what a deployment does to the files. */
+  serve(root: string): void {
+    this.handler = createRequestHandler({ root });
+  }
+
+  /** Requests whose path (without query) is `pathname`. */
+  requestsTo(pathname: string): LoggedRequest[] {
+    return this.requests.filter((request) => request.url.split('?')[0] === pathname);
+  }
+
+  /** Resolves once no request has arrived for `quietMs` (the page and its worker are idle). */
+  async settled(quietMs = 500): Promise<void> {
+    let count = -1;
+    while (count !== this.requests.length) {
+      count = this.requests.length;
+      await new Promise((done) => setTimeout(done, quietMs));
+    }
+  }
+
+  /** Stops listening and drops open connections: from now on connections are refused. */
+  async stop(): Promise<void> {
+    const { server } = this;
+    if (!server) return;
+    this.server = undefined;
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+  }
+
+  private async listen(): Promise<void> {
+    const server = createServer((req, res) => {
+      const entry: LoggedRequest = {
+        method: req.method ?? 'GET',
+        url: req.url ?? '/',
+        headers: { ...req.headers },
+      };
+      this.requests.push(entry);
+      res.on('finish', () => {
+        entry.status = res.statusCode;
+      });
+      this.handler(req, res);
+    });
+    await new Promise<void>((done, fail) => {
+      server.once('error', fail);
+      server.listen(this.port, '127.0.0.1', () => {
+        server.off('error', fail);
+        done();
+      });
+    });
+    this.port = (server.address() as AddressInfo).port;
+    this.server = server;
+  }
+}
+
+/** Records errors logged by the service worker (its console is the context's, not a page's). */
+export function watchServiceWorkers(context: BrowserContext, problems: PageProblems): void {
+  context.on('console', (message) => {
+    if (message.type() !== 'error' || message.page() !== null) return;
+    problems.add(`service worker console error: ${message.text()}`);
+  });
+}
+
+interface OfflineFixtures {
+  /** This test's own server; `baseURL` points at it. */
+  app: AppServer;
+  /** Service worker console errors fail the test like page errors do. */
+  workerProblems: undefined;
+}
+
+/**
+ * The project's `test` (fails on console errors, CSP violations, failed requests) with a
+ * fresh server per test: each test gets its own origin, and may stop its server.
+ */
+export const offlineTest = test.extend<OfflineFixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
+  app: async ({}, use) => {
+    const app = await AppServer.start();
+    addOurOrigin(app.origin);
+    await use(app);
+    await app.stop();
+  },
+  baseURL: async ({ app }, use) => {
+    await use(app.origin);
+  },
+  workerProblems: [
+    async ({ context, problems }, use) => {
+      watchServiceWorkers(context, problems);
+      await use(undefined);
+    },
+    { auto: true },
+  ],
+});
+
+/** Texts of the UI contract (docs: /work/brief/issue3.md) that the specs look for. */
+export const TEXT = {
+  offline: '离线',
+  channelNotDownloaded: '这个频道还没有下载，联网后即可阅读。',
+  articleNotDownloaded: '这篇文章尚未下载，联网后即可阅读。',
+  updateAvailable: '有新版本',
+} as const;
+
+/** The reader-facing sentence of a FeedError code, from the app's own table. */
+export function feedErrorMessage(code: FeedErrorCode): string {
+  return new FeedError(code, '').userMessage;
+}
+
+/**
+ * Offline, some requests must fail and the app cannot prevent it: feed refreshes (the app
+ * shows 「离线」 instead) and images it never cached (lazy images below the fold). Failed
+ * shell or chunk requests stay problems: those must come from the precache.
+ */
+export function allowOfflineFailures(problems: PageProblems): void {
+  problems.allow(/^request failed: GET \S+\/api\/\S+ net::ERR_/);
+  // Chromium's console line for the same failures.
+  problems.allow(/^console error: Failed to load resource: net::ERR_\w+ \(\S+\/api\/\S+\)$/);
+}
+
+/**
+ * Holds every feed image request (the page's and the worker's) until the returned function
+ * is called: keeps a 下载离线 observably in progress for as long as a test needs.
+ */
+export async function holdImages(context: BrowserContext): Promise<() => void> {
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await context.route('**/api/images/**', async (route) => {
+    await gate;
+    await route.continue();
+  });
+  return release;
+}
+
+/** Waits until a service worker controls `page` (the first install claims its clients). */
+export async function waitForWorkerControl(page: Page): Promise<void> {
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 15_000,
+  });
+}
+
+/** The app's IndexedDB object stores and their records (src/shared/store/records.ts). */
+export interface StoreRecords {
+  articles: StoredArticle;
+  channelPages: ChannelPageRecord;
+  feedMeta: FeedMetaRecord;
+  directory: DirectoryRecord;
+  user: UserArticleRecord;
+}
+
+/**
+ * Every record of one object store of the app's database, read with plain IndexedDB.
+ * An absent database or store reads as empty; the database is never created here, and
+ * the connection is closed at once so it never blocks the app's own upgrades.
+ */
+export async function readStore<K extends keyof StoreRecords>(
+  page: Page,
+  storeName: K,
+): Promise<StoreRecords[K][]> {
+  const records = await page.evaluate(
+    async ([dbName, name]) => {
+      const known = await indexedDB.databases();
+      if (!known.some((info) => info.name === dbName)) return [];
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open(dbName);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      try {
+        if (!db.objectStoreNames.contains(name)) return [];
+        const all = db.transaction(name, 'readonly').objectStore(name).getAll();
+        return await new Promise<unknown[]>((resolve, reject) => {
+          all.onsuccess = () => resolve(all.result);
+          all.onerror = () => reject(all.error ?? new Error('getAll failed'));
+        });
+      } finally {
+        db.close();
+      }
+    },
+    [DB_NAME, storeName] as const,
+  );
+  return records as StoreRecords[K][];
+}
+
+/** The ids of the stored articles. */
+export async function storedArticleIds(page: Page): Promise<string[]> {
+  return (await readStore(page, 'articles')).map((record) => record.article.id);
+}
+
+/** The stored pages of one channel, first page first. */
+export async function storedPages(page: Page, channelId: string): Promise<ChannelPageRecord[]> {
+  return (await readStore(page, 'channelPages'))
+    .filter((record) => record.channelId === channelId)
+    .sort((a, b) => a.pageIndex - b.pageIndex);
+}
+
+/** Waits until the first page of `channelId` is in IndexedDB. */
+export async function waitForStoredChannel(page: Page, channelId: string): Promise<void> {
+  await expect
+    .poll(async () => (await storedPages(page, channelId)).length, {
+      message: `the first page of ${channelId} is stored`,
+    })
+    .toBeGreaterThan(0);
+}
+
+/** Waits until article `id` is in IndexedDB. */
+export async function waitForStoredArticle(page: Page, id: string): Promise<void> {
+  await expect
+    .poll(() => storedArticleIds(page), { message: `article ${id} is stored` })
+    .toContain(id);
+}
+
+/** What a route shows, to compare a visit online with one offline. */
+export interface RouteFingerprint {
+  readonly title: string;
+  readonly h1: string;
+  /** Headings of the page's sections, in order. */
+  readonly h2: readonly string[];
+  /** Article links in the main content, in order. */
+  readonly articleLinks: readonly string[];
+  /** The paragraphs of the article, when the route is one. */
+  readonly articleText: readonly string[];
+}
+
+/** Reads the {@link RouteFingerprint} of the page as it is now. */
+export async function routeFingerprint(page: Page): Promise<RouteFingerprint> {
+  const main = page.getByRole('main');
+  return {
+    title: await page.title(),
+    h1: (await page.getByRole('heading', { level: 1 }).innerText()).trim(),
+    h2: (await main.getByRole('heading', { level: 2 }).allInnerTexts()).map((text) => text.trim()),
+    articleLinks: await main
+      .locator('a[href^="/article/"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? '')),
+    articleText: await articleParagraphs(page),
+  };
+}
+
+/** The paragraphs of the article on screen, without its 相关新闻 section. */
+export async function articleParagraphs(page: Page): Promise<string[]> {
+  return page
+    .getByRole('main')
+    .locator('article p')
+    .evaluateAll((paragraphs) =>
+      paragraphs
+        .filter((p) => !p.closest('section'))
+        .map((p) => (p as HTMLElement).innerText.trim()),
+    );
+}
+
+/** The header's offline indicator (role status in the banner). */
+export function offlineIndicator(page: Page) {
+  return page.getByRole('banner').getByRole('status').filter({ hasText: TEXT.offline });
+}

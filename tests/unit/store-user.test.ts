@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  clearHistory,
+  getArticle,
+  getUserArticle,
+  listHistory,
+  listSaved,
+  markRead,
+  putFeedPage,
+  setPosition,
+  setSaved,
+} from '../../src/shared/store/index';
+import { closeStores, feedPage, freshStore, pageUrl } from './store-fixtures';
+
+afterEach(closeStores);
+
+describe('saving articles (收藏)', () => {
+  it('saves and unsaves, keeping the first save time when saved twice', async () => {
+    const db = await freshStore();
+    await setSaved(db, 'a', true, 100);
+    await setSaved(db, 'a', true, 200);
+    expect(await getUserArticle(db, 'a')).toEqual({ id: 'a', savedAt: 100 });
+    await setSaved(db, 'a', false);
+    expect(await getUserArticle(db, 'a')).toBeUndefined();
+  });
+
+  it('keeps the reading history when an article is unsaved', async () => {
+    const db = await freshStore();
+    await markRead(db, 'a', 50);
+    await setSaved(db, 'a', true, 100);
+    await setSaved(db, 'a', false);
+    expect(await getUserArticle(db, 'a')).toEqual({ id: 'a', lastReadAt: 50 });
+  });
+
+  it('lists saved articles most recently saved first, with the stored article', async () => {
+    const db = await freshStore();
+    await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['a', 'b']), {});
+    await setSaved(db, 'a', true, 100);
+    await setSaved(db, 'b', true, 300);
+    await setSaved(db, 'gone', true, 200);
+    await markRead(db, 'c', 400);
+    const saved = await listSaved(db);
+    expect(saved.map((entry) => entry.user.id)).toEqual(['b', 'gone', 'a']);
+    expect(saved.map((entry) => entry.stored?.article.id)).toEqual(['b', undefined, 'a']);
+  });
+});
+
+describe('reading history and position', () => {
+  it('records the last read time and the position, clamped to 0..1', async () => {
+    const db = await freshStore();
+    await markRead(db, 'a', 10);
+    await setPosition(db, 'a', 0.4);
+    await markRead(db, 'a', 20);
+    expect(await getUserArticle(db, 'a')).toEqual({ id: 'a', lastReadAt: 20, position: 0.4 });
+    await setPosition(db, 'a', 7);
+    expect((await getUserArticle(db, 'a'))?.position).toBe(1);
+    await setPosition(db, 'a', Number.NaN);
+    expect((await getUserArticle(db, 'a'))?.position).toBe(0);
+  });
+
+  it('lists history most recent first, up to the limit', async () => {
+    const db = await freshStore();
+    await markRead(db, 'old', 10);
+    await markRead(db, 'new', 30);
+    await markRead(db, 'mid', 20);
+    await setSaved(db, 'saved-unread', true, 40);
+    expect((await listHistory(db)).map((entry) => entry.user.id)).toEqual(['new', 'mid', 'old']);
+    expect((await listHistory(db, 2)).map((entry) => entry.user.id)).toEqual(['new', 'mid']);
+  });
+
+  it('clears history and positions but keeps saved articles saved', async () => {
+    const db = await freshStore();
+    await markRead(db, 'a', 10);
+    await setPosition(db, 'a', 0.5);
+    await markRead(db, 'b', 20);
+    await setSaved(db, 'b', true, 30);
+    expect(await clearHistory(db)).toBe(2);
+    expect(await listHistory(db)).toEqual([]);
+    expect(await getUserArticle(db, 'a')).toBeUndefined();
+    expect(await getUserArticle(db, 'b')).toEqual({ id: 'b', savedAt: 30 });
+  });
+
+  it('deletes, with the history, articles kept only because they were read', async () => {
+    const db = await freshStore();
+    await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['read', 'listed']), {});
+    await markRead(db, 'read', 10);
+    await markRead(db, 'listed', 10);
+    // 'read' drops off the channel but stays stored for the history.
+    await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['listed']), {});
+    expect(await getArticle(db, 'read')).toBeDefined();
+    await clearHistory(db);
+    expect(await getArticle(db, 'read')).toBeUndefined();
+    expect(await getArticle(db, 'listed')).toBeDefined();
+  });
+});

@@ -1,0 +1,158 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { navigationDenylist } from '../../src/sw/routes/scope';
+
+/**
+ * What the service worker precaches, read from a real production build (the
+ * project's own vite.config.ts into a temporary folder): the list Workbox
+ * injected into sw.js is what a reader's browser will download and keep.
+ */
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+interface ManifestEntry {
+  url: string;
+  revision: string | null;
+}
+
+let outDir = '';
+let sw = '';
+let manifest: ManifestEntry[] = [];
+
+/** The precache list Workbox's injectManifest wrote in place of `self.__WB_MANIFEST`. */
+function injectedManifest(code: string): ManifestEntry[] {
+  const found = /\[\{"(?:revision|url)":[^\]]*\]/.exec(code);
+  if (!found) throw new Error('No precache manifest found in sw.js');
+  return JSON.parse(found[0]) as ManifestEntry[];
+}
+
+beforeAll(async () => {
+  outDir = await mkdtemp(path.join(tmpdir(), 'qilu-sw-build-'));
+  // Vitest runs with NODE_ENV=test; the worker build reads NODE_ENV for Workbox's
+  // dev logging, and this test is about the production build.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({
+      root: ROOT,
+      configFile: path.join(ROOT, 'vite.config.ts'),
+      mode: 'production',
+      logLevel: 'silent',
+      build: { outDir, emptyOutDir: true },
+    });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
+  sw = await readFile(path.join(outDir, 'sw.js'), 'utf8');
+  manifest = injectedManifest(sw);
+}, 180_000);
+
+afterAll(async () => {
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+describe('the precache of a production build', () => {
+  it('holds the shell, index.html, with a revision so a new build replaces it', () => {
+    const shell = manifest.find((entry) => entry.url === 'index.html');
+    expect(shell?.revision).toMatch(/^[0-9a-f]{8,}$/);
+  });
+
+  it('holds every script and stylesheet of the build, the lazy route chunks included', async () => {
+    const built = (await readdir(path.join(outDir, 'assets')))
+      .filter((name) => /\.(?:js|css)$/.test(name))
+      .map((name) => `assets/${name}`);
+    const urls = manifest.map((entry) => entry.url);
+    expect(built.length).toBeGreaterThan(5);
+    expect(urls).toEqual(expect.arrayContaining(built));
+    for (const route of [
+      'channel',
+      'article',
+      'search',
+      'saved',
+      'settings',
+      'about',
+      'not-found',
+    ]) {
+      expect(urls.some((url) => new RegExp(`^assets/${route}-[\\w-]{8}\\.js$`).test(url))).toBe(
+        true,
+      );
+    }
+  });
+
+  it('keeps out the worker itself, the feed API and precompressed siblings', () => {
+    const urls = manifest.map((entry) => entry.url);
+    expect(urls).not.toContain('sw.js');
+    expect(urls.filter((url) => url.startsWith('api/'))).toEqual([]);
+    expect(urls.filter((url) => /\.(?:br|gz)$/.test(url))).toEqual([]);
+    // Sanity: those files do exist in the build, so the exclusions are real.
+    expect(existsSync(path.join(outDir, 'api', 'channels.json'))).toBe(true);
+    expect(existsSync(path.join(outDir, 'index.html.br'))).toBe(true);
+  });
+
+  it('lists nothing twice and nothing that is not in the build', () => {
+    const urls = manifest.map((entry) => entry.url);
+    expect(new Set(urls).size).toBe(urls.length);
+    for (const url of urls) expect(existsSync(path.join(outDir, url))).toBe(true);
+  });
+
+  it('bundles Workbox into sw.js (injectManifest writes no workbox-*.js files)', async () => {
+    const top = await readdir(outDir);
+    expect(top.filter((name) => name.startsWith('workbox-'))).toEqual([]);
+    // One classic script: registered without `type: 'module'`, so no import/export may remain.
+    expect(sw).not.toMatch(/(?:^|[;}\n])\s*(?:import|export)\s*[{*"'\w]/);
+  });
+
+  it('has the worker built for production (no Workbox dev logging)', () => {
+    // A string of workbox-routing's development-only logger calls.
+    expect(sw).not.toContain('Router is responding to');
+  });
+
+  it('routes navigations to the shell except /api/ (the denylist is in the built worker)', () => {
+    for (const pattern of navigationDenylist('/api/', 'https://reader.example')) {
+      expect(sw).toContain(pattern.source);
+    }
+    expect(sw).toContain('/index.html');
+  });
+});
+
+describe('the navigation denylist', () => {
+  const origin = 'https://reader.example';
+  const denied = (pathAndSearch: string, feedBase = '/api/') =>
+    navigationDenylist(feedBase, origin).some((pattern) => pattern.test(pathAndSearch));
+
+  it.each([
+    '/api/channels.json',
+    '/api/feeds/jinan.json',
+    '/api/',
+    '/assets/index-Ab12Cd34.js',
+    '/sw.js',
+    '/robots.txt',
+    '/favicon.svg',
+  ])('sends %s to the network', (url) => {
+    expect(denied(url)).toBe(true);
+  });
+
+  it.each([
+    '/',
+    '/channel/jinan',
+    '/article/seed-271a4622fc35748e',
+    '/article/a.b.c',
+    '/about/accessibility',
+    '/search?q=a.b',
+    '/saved',
+    '/settings',
+    '/no-such-page',
+  ])('answers %s with the shell', (url) => {
+    expect(denied(url)).toBe(false);
+  });
+
+  it('also covers a same-origin FEED_BASE elsewhere, but not a feed on another origin', () => {
+    expect(denied('/feeds-v2/latest', '/feeds-v2/')).toBe(true);
+    expect(denied('/feeds-v2/latest', 'https://cdn.example/feeds-v2/')).toBe(false);
+  });
+});

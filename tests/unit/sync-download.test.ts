@@ -1,0 +1,243 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { IMAGE_CACHE } from '../../src/shared/cache-names';
+import type { Channel } from '../../src/shared/feed/types';
+import { getChannelArticles, getChannelPages } from '../../src/shared/store/index';
+import { downloadChannels, toSyncFailure } from '../../src/shared/sync/index';
+import type { DownloadProgress } from '../../src/shared/sync/index';
+import { closeStores, freshStore, pageUrl } from './store-fixtures';
+import type { Route } from './sync-fixtures';
+import { fakeNetwork, feedJson } from './sync-fixtures';
+
+afterEach(closeStores);
+
+const API = 'https://news.example.com/api/';
+const image = (name: string): string => `${API}images/${name}.svg`;
+
+/** A CacheStorage double: one Map per cache name, keyed by URL. */
+function fakeCaches(): {
+  caches: CacheStorage;
+  entries: (name: string) => string[];
+  opened: string[];
+} {
+  const stores = new Map<string, Map<string, Response>>();
+  const opened: string[] = [];
+  const open = (name: string): Cache => {
+    opened.push(name);
+    const map = stores.get(name) ?? new Map<string, Response>();
+    stores.set(name, map);
+    const cache = {
+      match: (url: string) => Promise.resolve(map.get(url)),
+      put: (url: string, response: Response) => {
+        map.set(url, response);
+        return Promise.resolve();
+      },
+    };
+    return cache as unknown as Cache;
+  };
+  const caches = { open: (name: string) => Promise.resolve(open(name)) } as unknown as CacheStorage;
+  return { caches, entries: (name) => [...(stores.get(name)?.keys() ?? [])], opened };
+}
+
+function channel(id: string): Channel {
+  return { id, title: id, kind: 'city', feedUrl: pageUrl(id) };
+}
+
+/** Items whose lead image and figure are named after the item. */
+const withImages = (ids: readonly string[], next?: string): unknown => {
+  const json = feedJson(ids, next) as { items: Record<string, unknown>[] };
+  for (const item of json.items) {
+    const id = String(item.id);
+    item.image = `../images/${id}-lead.svg`;
+    item.content_html = `<p>正文</p><figure><img src="../images/${id}-fig.svg" alt="图"></figure>`;
+    delete item.content_text;
+  }
+  return json;
+};
+
+/** Three pages of jinan (a, b → c → d) and one of hot, images served for all. */
+function portal(): Map<string, Route> {
+  const routes = new Map<string, Route>([
+    [pageUrl('jinan'), { json: withImages(['a', 'b'], 'jinan-2.json') }],
+    [pageUrl('jinan', 2), { json: withImages(['c'], 'jinan-3.json') }],
+    [pageUrl('jinan', 3), { json: withImages(['d']) }],
+    [pageUrl('hot'), { json: withImages(['a', 'h']) }],
+  ]);
+  for (const id of ['a', 'b', 'c', 'd', 'h']) {
+    routes.set(image(`${id}-lead`), { text: '<svg/>' });
+    routes.set(image(`${id}-fig`), { text: '<svg/>' });
+  }
+  return routes;
+}
+
+describe('downloadChannels', () => {
+  it('follows next_url up to the depth and stores every page', async () => {
+    const db = await freshStore();
+    const net = fakeNetwork(portal());
+    const result = await downloadChannels(db, [channel('jinan')], {
+      depth: 2,
+      images: false,
+      fetch: net.fetch,
+    });
+    expect(result).toEqual({ articles: 3, images: 0, imagesFailed: 0 });
+    expect((await getChannelPages(db, 'jinan')).map((p) => p.url)).toEqual([
+      pageUrl('jinan'),
+      pageUrl('jinan', 2),
+    ]);
+    expect((await getChannelArticles(db, 'jinan')).map((a) => a.id)).toEqual(['a', 'b', 'c']);
+    expect(net.requests.map((r) => r.url)).not.toContain(pageUrl('jinan', 3));
+  });
+
+  it('stops at the last page when the chain is shorter than the depth', async () => {
+    const db = await freshStore();
+    const net = fakeNetwork(portal());
+    const result = await downloadChannels(db, [channel('jinan')], {
+      depth: 5,
+      images: false,
+      fetch: net.fetch,
+    });
+    expect(result.articles).toBe(4);
+    expect(await getChannelPages(db, 'jinan')).toHaveLength(3);
+  });
+
+  it('puts the lead images and figures of the articles into the image cache, each once', async () => {
+    const db = await freshStore();
+    const net = fakeNetwork(portal());
+    const { caches, entries, opened } = fakeCaches();
+    const result = await downloadChannels(db, [channel('jinan'), channel('hot')], {
+      depth: 1,
+      images: true,
+      fetch: net.fetch,
+      caches,
+    });
+    expect(opened).toEqual([IMAGE_CACHE]);
+    expect(entries(IMAGE_CACHE).sort()).toEqual(
+      ['a-fig', 'a-lead', 'b-fig', 'b-lead', 'h-fig', 'h-lead'].map(image),
+    );
+    expect(result).toEqual({ articles: 3, images: 6, imagesFailed: 0 });
+    expect(net.requests.filter((r) => r.url === image('a-lead'))).toHaveLength(1);
+  });
+
+  it('does not fetch images already in the cache', async () => {
+    const db = await freshStore();
+    const net = fakeNetwork(portal());
+    const { caches } = fakeCaches();
+    await (await caches.open(IMAGE_CACHE)).put(image('a-lead'), new Response('<svg/>'));
+    const result = await downloadChannels(db, [channel('hot')], {
+      depth: 1,
+      images: true,
+      fetch: net.fetch,
+      caches,
+    });
+    expect(result.images).toBe(4);
+    expect(net.requests.map((r) => r.url)).not.toContain(image('a-lead'));
+  });
+
+  it('counts an image that fails and goes on with the others', async () => {
+    const db = await freshStore();
+    const routes = portal();
+    routes.set(image('b-fig'), { status: 500 });
+    routes.delete(image('b-lead'));
+    const { caches, entries } = fakeCaches();
+    const result = await downloadChannels(db, [channel('jinan')], {
+      depth: 1,
+      images: true,
+      fetch: fakeNetwork(routes).fetch,
+      caches,
+    });
+    expect(result).toEqual({ articles: 2, images: 2, imagesFailed: 2 });
+    expect(entries(IMAGE_CACHE).sort()).toEqual([image('a-fig'), image('a-lead')]);
+  });
+
+  it('reports progress in steps (pages, then images), reaching the total', async () => {
+    const db = await freshStore();
+    const progress: DownloadProgress[] = [];
+    await downloadChannels(db, [channel('jinan')], {
+      depth: 2,
+      images: true,
+      fetch: fakeNetwork(portal()).fetch,
+      caches: fakeCaches().caches,
+      onProgress: (p) => progress.push(p),
+    });
+    // 2 pages + 6 images (a, b, c: lead and figure each).
+    expect(progress).toHaveLength(8);
+    expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(progress.at(-1)).toEqual({ channelId: 'jinan', done: 8, total: 8 });
+    const totals = progress.map((p) => p.total);
+    expect(totals).toEqual([...totals].sort((a, b) => a - b));
+  });
+
+  it('goes on with the next channel after a failing page and reports the failure', async () => {
+    const db = await freshStore();
+    const routes = portal();
+    routes.set(pageUrl('jinan', 2), { status: 500 });
+    const result = await downloadChannels(db, [channel('jinan'), channel('hot')], {
+      depth: 3,
+      images: false,
+      fetch: fakeNetwork(routes).fetch,
+    });
+    expect(result.articles).toBe(3);
+    expect(result.failure?.code).toBe('http');
+    expect(await getChannelPages(db, 'hot')).toHaveLength(1);
+  });
+
+  it('rejects with the first error when not a single page could be downloaded', async () => {
+    const db = await freshStore();
+    const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
+    const error = await downloadChannels(db, [channel('jinan')], {
+      depth: 2,
+      images: false,
+      fetch: offline,
+    }).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(toSyncFailure(error).code).toBe('network');
+  });
+
+  it('stops promptly when cancelled, keeping what was already stored', async () => {
+    const db = await freshStore();
+    const net = fakeNetwork(portal());
+    const controller = new AbortController();
+    const downloading = downloadChannels(db, [channel('jinan'), channel('hot')], {
+      depth: 3,
+      images: true,
+      fetch: net.fetch,
+      caches: fakeCaches().caches,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.done === 1) controller.abort();
+      },
+    });
+    const error = await downloading.then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(toSyncFailure(error).code).toBe('cancelled');
+    expect((await getChannelPages(db, 'jinan')).map((p) => p.pageIndex)).toEqual([0]);
+    expect((await getChannelArticles(db, 'jinan')).map((a) => a.id)).toEqual(['a', 'b']);
+    expect(net.requests.map((r) => r.url)).toEqual([pageUrl('jinan')]);
+  });
+
+  it('stops fetching images when cancelled between them', async () => {
+    const db = await freshStore();
+    const net = fakeNetwork(portal());
+    const controller = new AbortController();
+    const error = await downloadChannels(db, [channel('jinan')], {
+      depth: 1,
+      images: true,
+      imageConcurrency: 1,
+      fetch: net.fetch,
+      caches: fakeCaches().caches,
+      signal: controller.signal,
+      // Step 1 is the page; step 2 the first image.
+      onProgress: (p) => {
+        if (p.done === 2) controller.abort();
+      },
+    }).then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(toSyncFailure(error).code).toBe('cancelled');
+    expect(net.requests.filter((r) => r.url.includes('/images/'))).toHaveLength(1);
+  });
+});
