@@ -1,3 +1,5 @@
+import { untilAborted } from '../../shared/feed/body';
+
 /**
  * Deduplication of concurrent requests. Home, the header and a deep-linked
  * article can all ask for the same feed page in the same tick; they share one
@@ -15,22 +17,7 @@ const inFlight = new Map<string, InFlight>();
 
 /** Rejects with the signal's reason as soon as `signal` aborts; otherwise settles like `promise`. */
 export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal | null): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return signal ? untilAborted(promise, signal) : promise;
 }
 
 /**
