@@ -11,7 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { measureFirstLoad } from './first-load';
 import { measureFeedParsing } from './feed-parsing';
+import { measureIndexedDb } from './idb';
 import { runLighthouse } from './lighthouse';
+import { measureOfflineVisit } from './offline-visit';
+import type { OfflineVisitResult } from './offline-visit';
+import { REFRESH_TARGET_BYTES, measureRefreshBytes } from './refresh-bytes';
+import type { RefreshBytesResult } from './refresh-bytes';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
@@ -23,9 +28,97 @@ if (!existsSync(path.join(dist, 'index.html')) || process.argv.includes('--build
 
 const firstLoad = measureFirstLoad(dist);
 const parsing = await measureFeedParsing(root);
+const idb = await measureIndexedDb(root);
+
+/**
+ * A browser benchmark's result with the load average when it ended, or its
+ * error: one that fails is reported in its section (and the run exits 1)
+ * instead of losing every other number.
+ */
+type Outcome<T> = { ok: true; value: T; load: number } | { ok: false; error: string };
+async function attempt<T>(name: string, run: () => Promise<T>): Promise<Outcome<T>> {
+  try {
+    const value = await run();
+    return { ok: true, value, load: os.loadavg()[0] ?? NaN };
+  } catch (error) {
+    console.error(`${name} failed:`, error);
+    process.exitCode = 1;
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+const offlineVisit = await attempt('Offline repeat visit', () => measureOfflineVisit(dist));
+const refreshBytes = await attempt('Unchanged refresh', () => measureRefreshBytes(dist));
 const lighthouse = process.argv.includes('--no-lighthouse') ? [] : runLighthouse(root);
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
+const ms = (value: number): string => `${Math.round(value)} ms`;
+const failed = (error: string): string[] => [`**Failed:** ${error.replaceAll('\n', ' ')}`, ''];
+
+function offlineVisitSection(outcome: Outcome<OfflineVisitResult>): string[] {
+  const heading = [
+    '## Offline repeat visit, cold service worker (targets: ≤ 250 ms at 1× CPU, ≤ 600 ms at 4× CPU)',
+    '',
+  ];
+  if (!outcome.ok) return [...heading, ...failed(outcome.error)];
+  const r = outcome.value;
+  return [
+    ...heading,
+    'After one online visit of `/article/seed-271a4622fc35748e` (worker installed, article in IndexedDB) the context ' +
+      'goes offline (`context.setOffline`); each run stops every service worker (CDP `ServiceWorker.stopAllWorkers`) ' +
+      'and opens the article in a new tab, timing navigation start → its first body paragraph painted (an init-script ' +
+      'MutationObserver sees the text, then the next frame). Beside it, the same headline and paragraphs as a plain ' +
+      `static HTML file (${kb(r.staticBytes)} KB, ${kb(r.staticBrotliBytes)} KB brotli), online from the same server ` +
+      'in a context without a worker. CPU slowdown by CDP `Emulation.setCPUThrottlingRate` on the tab. ' +
+      'The app’s time splits into: the shell answered by the cold worker (navigation timing `responseEnd`), ' +
+      'the last script or stylesheet needed before the text arrived (resource timing), the text in the DOM.',
+    `Medians of ${r.runs} runs per row (app and static alternate; one warm-up pair first); ${r.browser}, headless. ` +
+      `Requests reaching the server during the offline runs: ${r.offlineServerRequests}. ` +
+      `Load average at the end: ${outcome.load.toFixed(1)}.`,
+    '',
+    '| CPU | app offline, text painted (min–max) | of which: shell from worker | app code from worker | text in DOM | static HTML online, painted (min–max) | app / static | target | within |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...r.rows.map(
+      (row) =>
+        `| ${row.cpuSlowdown}× | ${ms(row.appMs)} (${Math.round(row.appMinMs)}–${Math.round(row.appMaxMs)}) | ` +
+        `${ms(row.appShellMs)} | ${ms(row.appAssetsMs)} | ${ms(row.appDomMs)} | ${ms(row.staticMs)} (${Math.round(row.staticMinMs)}–${Math.round(row.staticMaxMs)}) | ` +
+        `${(row.appMs / row.staticMs).toFixed(1)} | ${row.targetMs} ms | ${row.appMs <= row.targetMs ? 'yes' : '**no**'} |`,
+    ),
+    '',
+  ];
+}
+
+function refreshBytesSection(outcome: Outcome<RefreshBytesResult>): string[] {
+  const heading = [
+    `## Unchanged refresh of all channels (target: ≤ ${REFRESH_TARGET_BYTES / 1024} KB per feed)`,
+    '',
+  ];
+  if (!outcome.ok) return [...heading, ...failed(outcome.error)];
+  const r = outcome.value;
+  // Within only when small enough and really a 304 each time (nothing downloaded again).
+  const allNotModified = r.notModified === r.requests && r.repliesNotModified === r.replies;
+  const within = (bytes: number): string =>
+    bytes <= REFRESH_TARGET_BYTES && allNotModified ? 'yes' : '**no**';
+  return [
+    ...heading,
+    'A fresh profile opens the app; its service worker is asked over the app’s message protocol ' +
+      '(`sync-directory`, and `sync-page` for the first page of every channel) to fill the empty store, then, with ' +
+      'nothing changed on the server, to refresh the same documents again, all at once. The server counts each ' +
+      'response’s bytes on the socket (status line, headers and body); request heads are counted separately. ' +
+      '“First download” is the same documents’ full 200 responses (gzip: Chromium offers brotli only over HTTPS).',
+    `Server answers 304: ${r.notModified} of ${r.requests}; worker replies “not-modified” (nothing stored): ` +
+      `${r.repliesNotModified} of ${r.replies}. The whole refresh: ${r.requests} responses, ` +
+      `${kb(r.totalResponseBytes)} KB (first download: ${kb(r.feeds.fullResponseBytes + r.directory.fullResponseBytes)} KB). ` +
+      `${r.browser}, headless.`,
+    '',
+    '| document | count | response bytes, mean | max | request bytes, mean | first download, total | target | within |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+    `| feed, first page | ${r.feeds.count} | ${Math.round(r.feeds.meanResponseBytes)} | ${r.feeds.maxResponseBytes} | ` +
+      `${Math.round(r.feeds.meanRequestBytes)} | ${kb(r.feeds.fullResponseBytes)} KB | ${REFRESH_TARGET_BYTES} | ${within(r.feeds.maxResponseBytes)} |`,
+    `| channels.json | ${r.directory.count} | ${Math.round(r.directory.meanResponseBytes)} | ${r.directory.maxResponseBytes} | ` +
+      `${Math.round(r.directory.meanRequestBytes)} | ${kb(r.directory.fullResponseBytes)} KB | — | — |`,
+    '',
+  ];
+}
 const lines = [
   '# Benchmarks',
   '',
@@ -55,6 +148,22 @@ const lines = [
   `| per 20-item page, p95 | ${parsing.perPageP95Ms.toFixed(2)} ms |`,
   `| per item, mean | ${parsing.perItemMeanMs.toFixed(3)} ms |`,
   '',
+  '## IndexedDB store, real Chromium (budgets: 1,000 articles written ≤ 500 ms, newest 20 ≤ 25 ms, one article ≤ 5 ms)',
+  '',
+  `${idb.articles} demo articles (mean ${kb(idb.meanArticleBytes)} KB of JSON each) written through \`putFeedPage\` as ` +
+    `${idb.pages} pages of 20, one transaction per page as a sync writes them, into a fresh database; ` +
+    `${idb.browser}, headless. Medians over ${idb.runs} runs; reads are the median of ${idb.readsPerRun} per run. ` +
+    `Load average at the end: ${os.loadavg()[0]?.toFixed(1) ?? '?'}.`,
+  '',
+  '| measure | median | budget | within |',
+  '| --- | --- | --- | --- |',
+  `| write 1,000 articles | ${idb.writeMs.toFixed(0)} ms | 500 ms | ${idb.writeMs <= 500 ? 'yes' : '**no**'} |`,
+  `| newest 20 of a channel | ${idb.newest20Ms.toFixed(1)} ms | 25 ms | ${idb.newest20Ms <= 25 ? 'yes' : '**no**'} |`,
+  `| newest 20, first read after opening | ${idb.newest20ColdMs.toFixed(1)} ms | 25 ms | ${idb.newest20ColdMs <= 25 ? 'yes' : '**no**'} |`,
+  `| one article by id | ${idb.oneArticleMs.toFixed(1)} ms | 5 ms | ${idb.oneArticleMs <= 5 ? 'yes' : '**no**'} |`,
+  '',
+  ...offlineVisitSection(offlineVisit),
+  ...refreshBytesSection(refreshBytes),
   '## Lighthouse, mobile, default simulated throttling',
   '',
   'Budgets: performance ≥ 0.98, the other categories 1; LCP ≤ 1.5 s, TBT ≤ 50 ms, CLS ≤ 0.02.',
