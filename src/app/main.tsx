@@ -1,12 +1,13 @@
 import { render } from 'preact';
 import { App } from './app';
-import { applyFontSize, readFontSize } from './lib/font-size';
+import { applyReadingPrefs, readReadingPrefs } from './lib/reading-prefs';
 import { startServiceWorker } from './pwa';
 import './styles/index.css';
 
-// The reader's text size is applied before the first render so the page never
-// paints at one size and jumps to another (no inline script needed in HTML).
-applyFontSize(readFontSize());
+// The reader's settings (text size, theme, 长辈版 …) are applied to <html> before
+// the first render: the page has no server-rendered content, so this module
+// script is the first paint's author and nothing flashes (no inline script needed).
+applyReadingPrefs(readReadingPrefs());
 
 const root = document.getElementById('app');
 if (root) render(<App />, root);

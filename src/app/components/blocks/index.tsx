@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { Block, FigureBlock, Inline } from '../../../shared/feed/types';
 import { offlinePrefs } from '../../lib/prefs';
 import { useStore } from '../../lib/store';
+import { ReadableParagraph } from '../read-aloud/paragraph';
 import './style.css';
 
 /**
@@ -18,8 +19,28 @@ const DEFAULT_HEIGHT = 600;
  * this allowlist, and here every node becomes an element we chose, so a
  * strict CSP with Trusted Types holds by construction.
  */
-export function Blocks({ blocks }: { blocks: readonly Block[] }) {
-  return <>{blocks.map((block, index) => renderBlock(block, index))}</>;
+export function Blocks({
+  blocks,
+  readable = false,
+}: {
+  blocks: readonly Block[];
+  /** Top-level paragraphs are numbered targets for 指读 (the article body). */
+  readable?: boolean;
+}) {
+  let paragraph = 0;
+  return (
+    <>
+      {blocks.map((block, index) => {
+        if (!readable || block.t !== 'p') return renderBlock(block, index);
+        paragraph += 1;
+        return (
+          <ReadableParagraph key={index} number={paragraph}>
+            {renderInlines(block.c)}
+          </ReadableParagraph>
+        );
+      })}
+    </>
+  );
 }
 
 /** Links in feed content go out to other sites: only http(s), never with an opener. */

@@ -1,3 +1,4 @@
+import { isElderMode } from '../../lib/reading-prefs';
 import { useStore } from '../../lib/store';
 import {
   acceptUpdate,
@@ -24,13 +25,15 @@ const onLater = thenFocusMain(dismissUpdate);
  * role="status" container is always in the DOM (a live region created together
  * with its text is often not announced), empty until an update waits; it never
  * takes focus and never blocks the page. Hidden while read aloud defers it
- * (setUpdateDeferral).
+ * (setUpdateDeferral), and never shown in 长辈版, which has no pop-ups of any
+ * kind (适老化): there the new version simply starts once every tab is closed.
  */
 export function UpdatePrompt() {
   const status = useStore(updateStatus);
   // Subscribed only to re-render when the deferral's answer may have changed.
   useStore(deferralVersion);
-  const visible = (status === 'offered' || status === 'updating') && !isUpdateDeferred();
+  const visible =
+    (status === 'offered' || status === 'updating') && !isUpdateDeferred() && !isElderMode();
   return (
     <div role="status" class={visible ? 'update-prompt update-prompt--visible' : 'update-prompt'}>
       {visible && (

@@ -3,6 +3,7 @@ import type { Article, ChannelDirectory } from '../../../shared/feed/types';
 import { ArticleItem } from '../../components/article-item';
 import { Blocks, Figure } from '../../components/blocks';
 import { ArticleNotDownloaded } from '../../components/not-downloaded';
+import { ReadAloudPlayer, ReadAloudScope } from '../../components/read-aloud';
 import { ErrorNotice, Loading } from '../../components/status';
 import { Time } from '../../components/time';
 import type { FoundArticle } from '../../data';
@@ -122,34 +123,37 @@ function ArticleView({ found }: { found: FoundArticle }) {
     lead && article.blocks.some((block) => block.t === 'figure' && block.src === lead.src);
 
   return (
-    <article class="article">
-      <header class="article-head">
-        {isDemo(article) && <p class="badge">{DEMO_LABEL}</p>}
-        {article.kicker && <p class="kicker">{article.kicker}</p>}
-        <h1 class="article-title" tabindex={-1}>
-          {article.title}
-        </h1>
-        {article.subtitles.map((line, index) => (
-          <p key={index} class="subtitle">
-            {line}
+    <ReadAloudScope article={article} channelId={channelId}>
+      <article class="article">
+        <header class="article-head">
+          {isDemo(article) && <p class="badge">{DEMO_LABEL}</p>}
+          {article.kicker && <p class="kicker">{article.kicker}</p>}
+          <h1 class="article-title" tabindex={-1}>
+            {article.title}
+          </h1>
+          {article.subtitles.map((line, index) => (
+            <p key={index} class="subtitle">
+              {line}
+            </p>
+          ))}
+        </header>
+        <Meta article={article} />
+        <ReadAloudPlayer />
+        <div class="article-body">
+          {lead && !leadInBody && <Figure figure={{ t: 'figure', src: lead.src, alt: lead.alt }} />}
+          <Blocks blocks={article.blocks} readable />
+          {article.credit && <p class="credit">{article.credit}</p>}
+        </div>
+        {article.url && (
+          <p class="source-link">
+            <a href={article.url} rel="noopener noreferrer">
+              阅读原文
+            </a>
           </p>
-        ))}
-      </header>
-      <Meta article={article} />
-      <div class="article-body">
-        {lead && !leadInBody && <Figure figure={{ t: 'figure', src: lead.src, alt: lead.alt }} />}
-        <Blocks blocks={article.blocks} />
-        {article.credit && <p class="credit">{article.credit}</p>}
-      </div>
-      {article.url && (
-        <p class="source-link">
-          <a href={article.url} rel="noopener noreferrer">
-            阅读原文
-          </a>
-        </p>
-      )}
-      {channelId && <Related article={article} channelId={channelId} />}
-    </article>
+        )}
+        {channelId && <Related article={article} channelId={channelId} />}
+      </article>
+    </ReadAloudScope>
   );
 }
 

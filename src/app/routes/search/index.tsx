@@ -4,6 +4,7 @@ import { ArticleItem } from '../../components/article-item';
 import { ErrorNotice } from '../../components/status';
 import { searchLoaded } from '../../data';
 import { usePage } from '../../lib/page';
+import { matchSettings } from '../../lib/reading-prefs/choices';
 import { useAsync } from '../../lib/use-async';
 import './style.css';
 
@@ -82,6 +83,8 @@ export default function Search() {
     status = `找到 ${outcome.value.hits.length} 条结果`;
   }
   const found = outcome.status === 'ready' ? outcome.value : undefined;
+  // Settings are found by what readers call them (长辈, 关怀, 大字 …), above the articles.
+  const settingsHits = matchSettings(current);
 
   return (
     <div class="page">
@@ -116,6 +119,21 @@ export default function Search() {
           <p>输入关键词，在热点新闻、滚动、图片新闻和各城市频道的文章里查找标题、摘要和正文。</p>
           <p>例如：“数字强省”“济南”“乡村振兴”。</p>
         </div>
+      )}
+      {settingsHits.length > 0 && (
+        <section class="search-settings" aria-labelledby="search-settings-heading">
+          <h2 id="search-settings-heading" class="section-heading">
+            设置
+          </h2>
+          <ul class="search-settings__list">
+            {settingsHits.map((entry) => (
+              <li key={entry.href}>
+                <a href={entry.href}>{entry.title}</a>
+                <span class="search-settings__text">{entry.description}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
       {found && found.failedChannels.length > 0 && (
         <p class="search-note">
