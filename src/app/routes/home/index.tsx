@@ -75,8 +75,9 @@ function Gallery({ items, channelId }: { items: readonly Article[]; channelId: s
     <ul class={noImages ? 'gallery gallery--text' : 'gallery'}>
       {items.map((item) => (
         <li key={item.id}>
-          <figure class="card">
-            {/* Decorative: the caption link right below names the story. */}
+          <div class="card">
+            {/* Decorative: the headline link right below names the story. Not a <figure>:
+                a figure is named by its caption, so the headline would be heard twice. */}
             {!noImages && (
               <img
                 src={item.image?.src}
@@ -87,12 +88,12 @@ function Gallery({ items, channelId }: { items: readonly Article[]; channelId: s
                 decoding="async"
               />
             )}
-            <figcaption>
+            <p class="card__caption">
               <ArticleLink id={item.id} channelId={channelId}>
                 {item.title}
               </ArticleLink>
-            </figcaption>
-          </figure>
+            </p>
+          </div>
         </li>
       ))}
     </ul>
