@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { buildContentApi } from '../content/lib/api';
 import { parseFeedPage } from '../src/shared/feed';
 import type { Article, FeedPage } from '../src/shared/feed/types';
+import { launchBenchChromium } from './bench-browser';
 import type { IdbRun } from './idb-page';
 
 /** The IndexedDB numbers, medians over runs, in ms. */
@@ -113,17 +113,7 @@ export async function measureIndexedDb(root: string): Promise<IdbBenchResult> {
       }
     })();
   });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchBenchChromium();
   try {
     await bundle(root, dir);
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
