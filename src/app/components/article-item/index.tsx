@@ -45,7 +45,7 @@ export function ArticleItem({
         {channelTitle && <span class="news-item__channel">{channelTitle}</span>}
         <Time value={article.datePublished} />
       </p>
-      {summary && article.summary && <p class="news-item__summary">{article.summary}</p>}
+      {summary && article.summary && <p class="news-item__summary clamp-3">{article.summary}</p>}
       {thumb && (
         <img
           class="news-item__thumb"

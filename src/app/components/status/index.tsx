@@ -55,3 +55,35 @@ export function ErrorNotice({
     </div>
   );
 }
+
+/** A whole route still loading (the page frame keeps the layout steady). */
+export function LoadingPage({ label }: { label?: string }) {
+  return (
+    <div class="page">
+      <Loading label={label} />
+    </div>
+  );
+}
+
+/**
+ * A whole route that could not be shown: an h1 saying so (it takes focus after
+ * navigation like any page's h1), then the error with 重试.
+ */
+export function ErrorPage({
+  title,
+  error,
+  onRetry,
+}: {
+  title: string;
+  error: unknown;
+  onRetry: () => void;
+}) {
+  return (
+    <div class="page">
+      <h1 class="page-title" tabindex={-1}>
+        {title}
+      </h1>
+      <ErrorNotice error={error} onRetry={onRetry} />
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { ArticleItem } from '../../components/article-item';
 import { Blocks, Figure } from '../../components/blocks';
 import { ArticleNotDownloaded } from '../../components/not-downloaded';
 import { ReadAloudPlayer, ReadAloudScope } from '../../components/read-aloud';
-import { ErrorNotice, Loading } from '../../components/status';
+import { ErrorPage, LoadingPage } from '../../components/status';
 import { Time } from '../../components/time';
 import type { FoundArticle } from '../../data';
 import {
@@ -171,13 +171,7 @@ export default function ArticleRoute({ id }: { id: string }) {
   else if (result.status === 'ready') title = result.value?.article.title ?? '没有找到这篇文章';
   usePage(title);
 
-  if (result.status === 'loading') {
-    return (
-      <div class="page">
-        <Loading label="正在加载文章…" />
-      </div>
-    );
-  }
+  if (result.status === 'loading') return <LoadingPage label="正在加载文章…" />;
   if (notDownloaded) {
     return (
       <div class="page">
@@ -189,14 +183,7 @@ export default function ArticleRoute({ id }: { id: string }) {
     );
   }
   if (result.status === 'error') {
-    return (
-      <div class="page">
-        <h1 class="page-title" tabindex={-1}>
-          文章暂时无法打开
-        </h1>
-        <ErrorNotice error={result.error} onRetry={result.retry} />
-      </div>
-    );
+    return <ErrorPage title="文章暂时无法打开" error={result.error} onRetry={result.retry} />;
   }
   if (!result.value) {
     return (

@@ -4,7 +4,7 @@ import { ArticleItem } from '../../components/article-item';
 import { DownloadControl } from '../../components/download-control';
 import { ChannelNotDownloaded } from '../../components/not-downloaded';
 import { RefreshError } from '../../components/refresh-error';
-import { ErrorNotice, Loading } from '../../components/status';
+import { ErrorNotice, ErrorPage, Loading, LoadingPage } from '../../components/status';
 import { UpdatedAt } from '../../components/updated-at';
 import type { ChannelPage } from '../../data';
 import {
@@ -163,22 +163,9 @@ export default function ChannelRoute({ id }: { id: string }) {
   const channel = directory.status === 'ready' ? findChannel(directory.value, id) : undefined;
   usePage(directory.status === 'error' ? '频道暂时无法打开' : channel?.title);
 
-  if (directory.status === 'loading') {
-    return (
-      <div class="page">
-        <Loading />
-      </div>
-    );
-  }
+  if (directory.status === 'loading') return <LoadingPage />;
   if (directory.status === 'error') {
-    return (
-      <div class="page">
-        <h1 class="page-title" tabindex={-1}>
-          频道暂时无法打开
-        </h1>
-        <ErrorNotice error={directory.error} onRetry={directory.retry} />
-      </div>
-    );
+    return <ErrorPage title="频道暂时无法打开" error={directory.error} onRetry={directory.retry} />;
   }
   if (!channel) return <NotFoundContent />;
   return (
