@@ -10,8 +10,11 @@ import { buildSecondVersion } from './offline-build';
 
 const run = promisify(execFile);
 
-/** Where the second, cross-origin build goes (ignored by lint and prettier like every dist-*). */
-const XORIGIN_DIR = resolve('dist-xorigin');
+/**
+ * Where the second, cross-origin build goes (ignored by lint and prettier like every dist-*);
+ * named after DIST_DIR so that runs over different builds never write the same directory.
+ */
+const XORIGIN_DIR = resolve(`${process.env.DIST_DIR ?? 'dist'}-xorigin`);
 
 async function listen(
   root: string,

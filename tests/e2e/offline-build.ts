@@ -8,8 +8,9 @@ const run = promisify(execFile);
  * The second version of the app for the update-prompt test: dist/ is version 1, this is the
  * same sources with one trivial change (see offline-v2.vite.config.ts). Built once by the
  * global setup, in parallel with the cross-origin build; ignored by lint and git like every dist-*.
+ * Named after DIST_DIR, so two test runs with different DIST_DIRs never share a directory.
  */
-export const V2_DIR = resolve('dist-offline-v2');
+export const V2_DIR = resolve(`${process.env.DIST_DIR ?? 'dist'}-offline-v2`);
 
 /** What the marked build writes to `<html data-build>`; dist/ (version 1) writes nothing. */
 export const V2_TAG = 'v2';
