@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentApi } from './build/content-api';
+import { firstLoadChunk } from './build/first-load-chunk';
 import { precompress } from './build/precompress';
 
 /**
@@ -51,6 +52,9 @@ export default defineConfig({
     target: 'es2022',
     outDir: process.env.OUT_DIR ?? 'dist',
     emptyOutDir: true,
+    rolldownOptions: {
+      output: { codeSplitting: { groups: [firstLoadChunk('src/app/main.tsx')] } },
+    },
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],

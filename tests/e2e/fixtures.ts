@@ -159,8 +159,12 @@ export function articlePath(id: string): string {
   return `/article/${encodeURIComponent(id)}`;
 }
 
-/** Waits until the route has rendered: its h1 is there and nothing is still loading. */
+/**
+ * Waits until the route has rendered: the app has taken over from the service worker's boot
+ * view of a stored article (src/shared/boot.ts), its h1 is there and nothing is still loading.
+ */
 export async function routeReady(page: Page): Promise<void> {
+  await expect(page.locator('html.booting, #boot')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: '正在加载' })).toHaveCount(0);
 }

@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { announce } from './announce';
+import { endBootView } from './boot-view';
 
 /** The site name, appended to every page title. */
 export const SITE_NAME = '齐鲁轻读';
@@ -47,6 +48,8 @@ export function usePage(title: string | undefined, documentTitle?: string): void
   const { path } = useRoute();
   useEffect(() => {
     if (title === undefined || navigation.path !== path) return;
+    // The app's page is ready: it replaces the worker's boot view, if any.
+    endBootView();
     document.title = documentTitle ?? `${title} - ${SITE_NAME}`;
     if (navigation.id > handledNavigation) {
       handledNavigation = navigation.id;

@@ -3,6 +3,7 @@ import type { Block, FigureBlock, Inline } from '../../../shared/feed/types';
 import { offlinePrefs } from '../../lib/prefs';
 import { useStore } from '../../lib/store';
 import { ReadableParagraph } from '../read-aloud/paragraph';
+import { isWebUrl } from '../../../shared/web-url';
 import './style.css';
 
 /**
@@ -43,16 +44,6 @@ export function Blocks({
   );
 }
 
-/** Links in feed content go out to other sites: only http(s), never with an opener. */
-function isWebUrl(href: string): boolean {
-  try {
-    const { protocol } = new URL(href);
-    return protocol === 'https:' || protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 function renderInlines(inlines: readonly Inline[]): ComponentChildren {
   return inlines.map((inline, index) => renderInline(inline, index));
 }
@@ -65,6 +56,7 @@ function renderInline(inline: Inline, key: number): ComponentChildren {
     case 'strong':
       return <strong key={key}>{renderInlines(inline.c)}</strong>;
     case 'a':
+      // Links go out to other sites: only http(s) (isWebUrl), never with an opener.
       // Defence in depth: the feed module only emits http(s) links already.
       return isWebUrl(inline.href) ? (
         <a key={key} href={inline.href} rel="noopener noreferrer">

@@ -1,0 +1,48 @@
+/**
+ * The boot view: on a navigation to a stored article, the service worker
+ * answers with the shell plus the article already written into the HTML, so
+ * the text shows as fast as a static page while the app's code loads. The app
+ * renders hidden beneath it and removes it once its own page is ready. Page
+ * and worker agree on these names; nothing else about the view is shared.
+ */
+
+/** The element the worker writes the article into (a sibling after `#app`). */
+export const BOOT_ELEMENT_ID = 'boot';
+
+/** On `<html>` while the boot view is showing: the app stays hidden until it takes over. */
+export const BOOTING_CLASS = 'booting';
+
+/**
+ * The worker cannot read localStorage, so the page mirrors what the boot view
+ * needs of the reader's settings into Cache Storage under this URL.
+ */
+export const BOOT_PREFS_CACHE = 'qilu-boot-v1';
+export const BOOT_PREFS_URL = '/__qilu/boot-prefs.json';
+
+/** What the page mirrors: the reading settings' `<html>` attributes and the 无图 choice. */
+export interface BootPrefs {
+  /** `data-*` attributes of `<html>` (text size, theme, 长辈版 …), name → value. */
+  readonly rootAttributes: Readonly<Record<string, string>>;
+  readonly noImages: boolean;
+}
+
+/** Only `data-*` names with plain characters are copied into the worker's HTML. */
+const ATTRIBUTE_NAME = /^data-[a-z][a-z0-9-]*$/;
+
+/**
+ * Reads a mirrored {@link BootPrefs}, dropping anything malformed: the worker
+ * writes these values into HTML, so it trusts nothing it did not check.
+ */
+export function parseBootPrefs(value: unknown): BootPrefs {
+  const record =
+    typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const rootAttributes: Record<string, string> = {};
+  const attributes = record.rootAttributes;
+  if (typeof attributes === 'object' && attributes !== null) {
+    for (const [name, attribute] of Object.entries(attributes)) {
+      if (ATTRIBUTE_NAME.test(name) && typeof attribute === 'string')
+        rootAttributes[name] = attribute;
+    }
+  }
+  return { rootAttributes, noImages: record.noImages === true };
+}

@@ -1,0 +1,32 @@
+import type { BootPrefs } from '../../shared/boot';
+import { BOOT_ELEMENT_ID, BOOTING_CLASS } from '../../shared/boot';
+import type { Article } from '../../shared/feed/types';
+import { escapeHtml, renderBootArticle } from './render-article';
+
+/** The shell's mount point, exactly as index.html writes it. */
+const APP_ROOT = '<div id="app"></div>';
+const HTML_OPEN = /<html\b([^>]*)>/;
+const TITLE = /<title>[^<]*<\/title>/;
+
+/** The shell's title suffix (lib/page.ts SITE_NAME): the boot view titles the tab as the app will. */
+const SITE_NAME = '齐鲁轻读';
+
+/**
+ * The shell with `article` written in after the app's mount point, the
+ * reader's settings on `<html>` (so the first paint already has their text
+ * size and theme) and the article's title. `undefined` when the shell is not
+ * the one this worker knows how to extend (then the plain shell is served).
+ */
+export function bootPage(shell: string, article: Article, prefs: BootPrefs): string | undefined {
+  if (!shell.includes(APP_ROOT) || !HTML_OPEN.test(shell)) return undefined;
+  const attributes = Object.entries(prefs.rootAttributes)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('');
+  const view =
+    `<div id="${BOOT_ELEMENT_ID}" class="boot"><main class="page">` +
+    `${renderBootArticle(article, prefs.noImages)}</main></div>`;
+  return shell
+    .replace(HTML_OPEN, (_, rest: string) => `<html${rest} class="${BOOTING_CLASS}"${attributes}>`)
+    .replace(TITLE, () => `<title>${escapeHtml(`${article.title} - ${SITE_NAME}`)}</title>`)
+    .replace(APP_ROOT, () => `${APP_ROOT}${view}`);
+}

@@ -1,0 +1,104 @@
+import type { Page } from '@playwright/test';
+import { articlePath, expect, routeReady } from './fixtures';
+import {
+  allowOfflineFailures,
+  articleParagraphs,
+  offlineTest as test,
+  TEXT,
+  waitForStoredArticle,
+  waitForWorkerControl,
+} from './offline-helpers';
+
+const SEED_ID = 'seed-271a4622fc35748e';
+const SEED_TITLE = '山东省数字强省建设工作推进会召开';
+
+/** The page's mirror of the reading settings, as the worker will read it (src/shared/boot.ts). */
+async function mirroredPrefs(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const cache = await caches.open('qilu-boot-v1');
+    const response = await cache.match('/__qilu/boot-prefs.json');
+    return response ? response.text() : '';
+  });
+}
+
+test.describe('the service worker’s boot view of a stored article', () => {
+  test('offline, the navigation answers with the article in the HTML, wearing the reader’s settings; then the app takes over', async ({
+    page,
+    context,
+    problems,
+  }) => {
+    await page.goto(articlePath(SEED_ID));
+    await routeReady(page);
+    await waitForWorkerControl(page);
+    await waitForStoredArticle(page, SEED_ID);
+
+    // The reader's settings: dark theme, 200% text. The page mirrors them for the worker.
+    await page.evaluate(() => {
+      localStorage.setItem(
+        'qilu:reading-prefs',
+        JSON.stringify({ v: 1, theme: 'dark', textSize: 200 }),
+      );
+    });
+    await page.reload();
+    await routeReady(page);
+    await expect.poll(() => mirroredPrefs(page)).toContain('"data-theme":"dark"');
+
+    allowOfflineFailures(problems);
+    await context.setOffline(true);
+    const response = await page.goto(articlePath(SEED_ID));
+    expect(response?.fromServiceWorker()).toBe(true);
+    const html = (await response?.text()) ?? '';
+    // Before any script ran: the text, the headline block and the settings are in the HTML itself.
+    expect(html).toContain('<div id="boot"');
+    expect(html).toContain(SEED_TITLE);
+    expect(html).toContain('<dt>责任编辑</dt><dd>阚金剑</dd>');
+    expect(html).toMatch(/<html[^>]*class="booting"[^>]*data-theme="dark"/);
+    expect(html).toMatch(/<html[^>]*data-text-size="200"/);
+    expect(html).toContain(`<title>${SEED_TITLE}`);
+
+    // The app replaces it with its own page: one h1, one main, nothing doubled.
+    await routeReady(page);
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_TITLE);
+    await expect(page.locator('main')).toHaveCount(1);
+    const paragraphs = await articleParagraphs(page);
+    expect(paragraphs.filter((text) => text.includes('数字强省')).length).toBeGreaterThan(0);
+    // The app's own parts, which the boot view does not have, are there.
+    await expect(page.getByRole('region', { name: '语音朗读' })).toBeVisible();
+    expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+  });
+
+  test('an article never stored gets the plain shell, and the app says it was not downloaded', async ({
+    page,
+    context,
+    problems,
+  }) => {
+    await page.goto('/');
+    await routeReady(page);
+    await waitForWorkerControl(page);
+
+    allowOfflineFailures(problems);
+    await context.setOffline(true);
+    const response = await page.goto(articlePath('never-stored-article'));
+    expect(response?.fromServiceWorker()).toBe(true);
+    expect(await response?.text()).not.toContain('id="boot"');
+    await routeReady(page);
+    await expect(page.getByRole('main')).toContainText(TEXT.articleNotDownloaded);
+  });
+
+  test('online too, a stored article opens from the boot view and the app takes over', async ({
+    page,
+  }) => {
+    await page.goto(articlePath(SEED_ID));
+    await routeReady(page);
+    await waitForWorkerControl(page);
+    await waitForStoredArticle(page, SEED_ID);
+
+    const response = await page.goto(articlePath(SEED_ID));
+    expect(await response?.text()).toContain('<div id="boot"');
+    await routeReady(page);
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_TITLE);
+  });
+});

@@ -1,0 +1,191 @@
+import type { Document, Element } from 'domhandler';
+import { DomUtils, parseDocument } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import { parseBootPrefs } from '../../src/shared/boot';
+import { bootPage } from '../../src/sw/boot/boot-page';
+import { escapeHtml, renderBootArticle } from '../../src/sw/boot/render-article';
+import { article } from './store-fixtures';
+
+const SHELL = `<!doctype html>
+<html lang="zh-CN" dir="ltr">
+  <head><title>齐鲁轻读</title></head>
+  <body>
+    <div id="app"></div>
+    <noscript>…</noscript>
+  </body>
+</html>`;
+
+const PREFS = { rootAttributes: {}, noImages: false };
+
+/** Parses `html` (entities decoded), to check structure rather than string details. */
+function parse(html: string): Document {
+  return parseDocument(html);
+}
+
+/**
+ * Elements matching a tiny selector: `tag`, `.class` or `tag.class`, optionally
+ * inside an ancestor matching `within` (same syntax).
+ */
+function all(root: Document, selector: string, within?: string): Element[] {
+  const matches = (element: Element, sel: string): boolean => {
+    const [tag, cls] = sel.split('.');
+    const classes = (element.attribs.class ?? '').split(' ');
+    return (!tag || element.name === tag) && (!cls || classes.includes(cls));
+  };
+  return DomUtils.findAll((element) => {
+    if (!matches(element, selector)) return false;
+    if (!within) return true;
+    for (let up = element.parent; up && up.type === 'tag'; up = up.parent) {
+      if (matches(up as Element, within)) return true;
+    }
+    return false;
+  }, root.children);
+}
+
+function one(root: Document, selector: string, within?: string): Element | undefined {
+  return all(root, selector, within)[0];
+}
+
+function text(element: Element | undefined): string | undefined {
+  return element ? DomUtils.textContent(element) : undefined;
+}
+
+function attr(element: Element | undefined, name: string): string | undefined {
+  return element?.attribs[name];
+}
+
+describe('the boot view of a stored article', () => {
+  const seedLike = article('a1', {
+    title: '数字强省建设 <script>alert(1)</script>',
+    kicker: '引题 & 说明',
+    subtitles: ['副题一', '副题二'],
+    datePublished: '2023-05-06T10:30:13+08:00',
+    source: '大众日报',
+    authors: ['刘兵', '李子路'],
+    editor: '阚金剑',
+    credit: '（记者 刘兵）',
+    url: 'https://example.com/a1',
+    blocks: [
+      {
+        t: 'p',
+        c: [
+          '第一段',
+          { t: 'strong', c: ['加粗'] },
+          { t: 'a', href: 'javascript:alert(1)', c: ['坏链接'] },
+        ],
+      },
+      { t: 'h', level: 2, c: ['小标题'] },
+      { t: 'ul', items: [['甲'], ['乙']] },
+      { t: 'quote', c: [{ t: 'p', c: ['引文'] }] },
+      {
+        t: 'figure',
+        src: 'https://example.com/x.svg',
+        alt: '图"说',
+        caption: ['图注'],
+        width: 640,
+        height: 360,
+      },
+      {
+        t: 'p',
+        c: [
+          '<img src=x onerror=alert(1)>',
+          { t: 'a', href: 'https://example.com/ok', c: ['好链接'] },
+        ],
+      },
+    ],
+  });
+
+  it('escapes every text and attribute it writes', () => {
+    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
+      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
+    );
+    const doc = parse(renderBootArticle(seedLike, false));
+    expect(all(doc, 'script')).toHaveLength(0);
+    expect(all(doc, 'img')).toHaveLength(1);
+    expect(text(one(doc, 'h1'))).toBe('数字强省建设 <script>alert(1)</script>');
+    expect(attr(one(doc, 'img'), 'alt')).toBe('图"说');
+  });
+
+  it('keeps only web links; others become plain text', () => {
+    const doc = parse(renderBootArticle(seedLike, false));
+    const hrefs = all(doc, 'a').map((a) => attr(a, 'href'));
+    expect(hrefs).toEqual(['https://example.com/ok', 'https://example.com/a1']);
+    expect(DomUtils.textContent(doc)).toContain('坏链接');
+    for (const link of all(doc, 'a')) expect(attr(link, 'rel')).toBe('noopener noreferrer');
+  });
+
+  it("has the article page's headline block, metadata and body structure", () => {
+    const doc = parse(renderBootArticle(seedLike, false));
+    expect(text(one(doc, '.kicker', '.article-head'))).toBe('引题 & 说明');
+    expect(all(doc, '.subtitle').map(text)).toEqual(['副题一', '副题二']);
+    const terms = all(doc, 'dt', 'dl.article-meta').map(text);
+    expect(terms).toEqual(['发布时间', '来源', '作者', '责任编辑']);
+    const time = one(doc, 'time', 'dl');
+    expect(attr(time, 'datetime')).toBe('2023-05-06T10:30:13+08:00');
+    expect(text(time)).toBe('2023-05-06 10:30:13');
+    expect(text(one(doc, 'h2', '.article-body'))).toBe('小标题');
+    expect(all(doc, 'li', 'ul')).toHaveLength(2);
+    expect(text(one(doc, 'p', 'blockquote'))).toBe('引文');
+    const img = one(doc, 'img', 'figure');
+    expect([attr(img, 'width'), attr(img, 'height')]).toEqual(['640', '360']);
+    expect(attr(img, 'loading')).toBe('lazy');
+    expect(text(one(doc, 'figcaption'))).toBe('图注');
+    expect(text(one(doc, '.credit'))).toBe('（记者 刘兵）');
+  });
+
+  it("in 无图 mode writes the figure's text instead of the image", () => {
+    const doc = parse(renderBootArticle(seedLike, true));
+    expect(all(doc, 'img')).toHaveLength(0);
+    expect(text(one(doc, '.body-figure__alt'))).toBe('图片：图"说');
+    expect(text(one(doc, 'figcaption'))).toBe('图注');
+  });
+
+  it("goes after the app's mount point, with the settings on <html> and the title in the tab", () => {
+    const prefs = parseBootPrefs({
+      rootAttributes: { 'data-theme': 'dark', 'data-text-size': '200' },
+      noImages: false,
+    });
+    const html = bootPage(SHELL, seedLike, prefs);
+    expect(html).toBeDefined();
+    const doc = parse(html ?? '');
+    const root = one(doc, 'html');
+    expect(attr(root, 'lang')).toBe('zh-CN');
+    expect(attr(root, 'class')).toBe('booting');
+    expect(attr(root, 'data-theme')).toBe('dark');
+    expect(attr(root, 'data-text-size')).toBe('200');
+    expect(text(one(doc, 'title'))).toBe('数字强省建设 <script>alert(1)</script> - 齐鲁轻读');
+    const app = all(doc, 'div').find((div) => attr(div, 'id') === 'app');
+    expect(app?.children).toHaveLength(0);
+    const boot = app ? DomUtils.nextElementSibling(app) : null;
+    expect(boot ? attr(boot, 'id') : undefined).toBe('boot');
+    expect(all(doc, 'h1', 'main')).toHaveLength(1);
+  });
+
+  it('gives up (plain shell) when the shell is not the one it knows', () => {
+    expect(
+      bootPage(SHELL.replace('<div id="app"></div>', '<div id="root"></div>'), seedLike, PREFS),
+    ).toBe(undefined);
+  });
+});
+
+describe('the mirrored settings the worker reads', () => {
+  it('keeps data-* attributes with string values and drops the rest', () => {
+    expect(
+      parseBootPrefs({
+        rootAttributes: {
+          'data-theme': 'dark',
+          'data-x" onload="alert(1)': 'y',
+          onclick: 'alert(1)',
+          'data-size': 200,
+        },
+        noImages: 'yes',
+      }),
+    ).toEqual({ rootAttributes: { 'data-theme': 'dark' }, noImages: false });
+  });
+
+  it('reads garbage as the defaults', () => {
+    for (const value of [null, 'x', 42, [], { rootAttributes: 'x' }]) {
+      expect(parseBootPrefs(value)).toEqual({ rootAttributes: {}, noImages: false });
+    }
+  });
+});
