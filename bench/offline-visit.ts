@@ -42,9 +42,12 @@ export interface OfflineVisitRow {
   readonly appMaxMs: number;
   /** The app: the paragraph entered the DOM. */
   readonly appDomMs: number;
-  /** The app: the shell's response ended (worker started and answered from the precache). */
+  /**
+   * The app: the shell's response ended (worker started and answered from the precache,
+   * with the stored article written in: the boot view, src/sw/boot).
+   */
   readonly appShellMs: number;
-  /** The app: the last script or stylesheet needed before the text arrived (from the worker's precache). */
+  /** The app: the last script or stylesheet loaded before the app's own page (from the worker's precache). */
   readonly appAssetsMs: number;
   /** The plain static page, online: first paragraph painted. */
   readonly staticMs: number;
