@@ -48,6 +48,29 @@ test.describe('reading settings', () => {
     expect(await size()).toBeGreaterThanOrEqual(30);
   });
 
+  test('a change in another tab applies here, and this tab’s settings page shows it', async ({
+    page,
+    context,
+  }) => {
+    await page.goto('/settings');
+    await routeReady(page);
+    const other = await context.newPage();
+    await other.goto('/settings');
+    await routeReady(other);
+
+    await group(other, '字号').getByRole('radio', { name: '超大', exact: true }).check();
+    await expect(page.locator('html')).toHaveAttribute('data-text-size', '200');
+    await expect(
+      group(page, '字号').getByRole('radio', { name: '超大', exact: true }),
+    ).toBeChecked();
+
+    // A change here now keeps the other tab's choice instead of writing the old one back.
+    await group(page, '主题').getByRole('radio', { name: '深色' }).check();
+    await expect(other.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await expect(other.locator('html')).toHaveAttribute('data-text-size', '200');
+    await other.close();
+  });
+
   test('the settings are on <html> before the app renders anything (no flash)', async ({
     page,
   }) => {

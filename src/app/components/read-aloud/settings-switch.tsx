@@ -13,7 +13,9 @@ export function ReadAloudSettings() {
       <h2 id="settings-read-aloud" class="section-heading">
         语音朗读
       </h2>
-      <label class="read-aloud-switch">
+      {/* The settings page's own switch look (.check, 44 / 60 px tall): read-aloud/style.css
+          loads with articles only, not on this page. */}
+      <label class="check">
         <input
           type="checkbox"
           checked={enabled}

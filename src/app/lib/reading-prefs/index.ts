@@ -116,14 +116,51 @@ function setData(root: HTMLElement, name: string, value: string | undefined): vo
 }
 
 /**
+ * The browser toolbar colour (`<meta name="theme-color">`) of each theme as the
+ * page shows it: the brand bar in the default theme, the page background in
+ * 深色 and 高对比度, so the toolbar never glares above a dark page.
+ */
+export const THEME_COLORS = { light: '#a4161a', dark: '#121212', contrast: '#000000' } as const;
+
+/** A theme as the page actually shows it (after following the device). */
+export type AppliedTheme = keyof typeof THEME_COLORS;
+
+/** The device preferences themes.css follows while the theme is 跟随系统, strongest last. */
+const DEVICE_THEMES = [
+  ['(prefers-color-scheme: dark)', 'dark'],
+  ['(prefers-contrast: more)', 'contrast'],
+] as const;
+
+/**
+ * The theme the page shows for the `theme` setting, resolving 跟随系统 with
+ * `matches` (a media query test) in the same order as themes.css: more
+ * contrast wins over dark, dark over light.
+ */
+export function appliedTheme(
+  theme: ReadingPrefs['theme'],
+  matches: (query: string) => boolean,
+): AppliedTheme {
+  if (theme !== 'system') return theme;
+  let applied: AppliedTheme = 'light';
+  for (const [query, value] of DEVICE_THEMES) if (matches(query)) applied = value;
+  return applied;
+}
+
+/**
  * Applies `prefs` as data attributes on <html> (main.tsx calls this before the
- * first render). Defaults leave no attribute, so the CSS media queries for the
- * device's own preferences apply until the reader chooses.
+ * first render) and sets the toolbar colour to match. Defaults leave no
+ * attribute, so the CSS media queries for the device's own preferences apply
+ * until the reader chooses.
  */
 export function applyReadingPrefs(
   prefs: ReadingPrefs,
   root: HTMLElement = document.documentElement,
 ): void {
+  const view = root.ownerDocument.defaultView;
+  const theme = appliedTheme(prefs.theme, (query) => view?.matchMedia(query).matches ?? false);
+  root.ownerDocument
+    .querySelector('meta[name="theme-color"]')
+    ?.setAttribute('content', THEME_COLORS[theme]);
   setData(root, 'text-size', prefs.textSize === 100 ? undefined : String(prefs.textSize));
   setData(root, 'line-height', prefs.lineHeight === 'standard' ? undefined : prefs.lineHeight);
   setData(root, 'paragraph', prefs.paragraph === 'standard' ? undefined : prefs.paragraph);
@@ -150,4 +187,33 @@ export function saveReadingPrefs(prefs: ReadingPrefs): void {
  */
 export function isElderMode(root: HTMLElement = document.documentElement): boolean {
   return root.hasAttribute('data-elder');
+}
+
+/**
+ * Keeps this tab in step with the reader's settings: when another tab saves
+ * them (the `storage` event fires only in the other tabs) they apply here too,
+ * and `onChange` hears of it (the settings page updates its choices). While the
+ * theme follows the device, a change of the device's colour scheme or contrast
+ * updates the toolbar colour (the CSS follows by itself). Returns a function
+ * that stops following.
+ */
+export function followReadingPrefs(onChange?: (prefs: ReadingPrefs) => void): () => void {
+  const reapply = () => {
+    const prefs = readReadingPrefs();
+    applyReadingPrefs(prefs);
+    return prefs;
+  };
+  const onStorage = (event: StorageEvent) => {
+    // A null key means another tab cleared the whole storage.
+    if (event.key !== null && event.key !== READING_PREFS_KEY) return;
+    const prefs = reapply();
+    onChange?.(prefs);
+  };
+  const queries = DEVICE_THEMES.map(([query]) => matchMedia(query));
+  window.addEventListener('storage', onStorage);
+  for (const query of queries) query.addEventListener('change', reapply);
+  return () => {
+    window.removeEventListener('storage', onStorage);
+    for (const query of queries) query.removeEventListener('change', reapply);
+  };
 }
