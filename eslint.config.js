@@ -37,7 +37,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/app/**'],
+    files: ['src/app/**', 'public/**/*.js'],
     languageOptions: { globals: globals.browser },
   },
   {

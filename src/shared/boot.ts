@@ -9,6 +9,13 @@
 /** The element the worker writes the article into (a sibling after `#app`). */
 export const BOOT_ELEMENT_ID = 'boot';
 
+/**
+ * The script the boot view runs instead of the app's entry (public/boot-loader.js): it
+ * loads the entry, named in {@link BOOT_ENTRY_ATTRIBUTE}, after the first paint.
+ */
+export const BOOT_LOADER_URL = '/boot-loader.js';
+export const BOOT_ENTRY_ATTRIBUTE = 'data-qilu-entry';
+
 /** On `<html>` while the boot view is showing: the app stays hidden until it takes over. */
 export const BOOTING_CLASS = 'booting';
 

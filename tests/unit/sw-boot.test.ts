@@ -8,7 +8,11 @@ import { article } from './store-fixtures';
 
 const SHELL = `<!doctype html>
 <html lang="zh-CN" dir="ltr">
-  <head><title>齐鲁轻读</title></head>
+  <head>
+    <title>齐鲁轻读</title>
+    <script type="module" crossorigin src="/assets/index-Ab1_c.js"></script>
+    <link rel="modulepreload" crossorigin href="/assets/shell-Xy2.js">
+  </head>
   <body>
     <div id="app"></div>
     <noscript>…</noscript>
@@ -159,9 +163,16 @@ describe('the boot view of a stored article', () => {
     const boot = app ? DomUtils.nextElementSibling(app) : null;
     expect(boot ? attr(boot, 'id') : undefined).toBe('boot');
     expect(all(doc, 'h1', 'main')).toHaveLength(1);
+    // The app starts after the first paint, through the loader, which is told the entry.
+    const scripts = all(doc, 'script');
+    expect(scripts.map((script) => attr(script, 'src'))).toEqual(['/boot-loader.js']);
+    expect(attr(scripts[0], 'type')).toBe('module');
+    expect(attr(scripts[0], 'data-qilu-entry')).toBe('/assets/index-Ab1_c.js');
+    expect(all(doc, 'link').filter((link) => attr(link, 'rel') === 'modulepreload')).toEqual([]);
   });
 
   it('gives up (plain shell) when the shell is not the one it knows', () => {
+    expect(bootPage(SHELL.replace(/<script[^>]*><\/script>/, ''), seedLike, PREFS)).toBe(undefined);
     expect(
       bootPage(SHELL.replace('<div id="app"></div>', '<div id="root"></div>'), seedLike, PREFS),
     ).toBe(undefined);

@@ -12,11 +12,6 @@ import '../components/blocks/style.css';
 import '../routes/article/style.css';
 import './boot-view.css';
 
-/** Whether this page load began with the worker's boot view (src/shared/boot.ts) on screen. */
-export function isBooting(): boolean {
-  return document.documentElement.classList.contains(BOOTING_CLASS);
-}
-
 /**
  * The service worker's boot view (src/shared/boot.ts) is on screen until the
  * app's first page is ready; then this removes it and shows the app, which

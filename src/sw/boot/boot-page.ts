@@ -1,5 +1,10 @@
 import type { BootPrefs } from '../../shared/boot';
-import { BOOT_ELEMENT_ID, BOOTING_CLASS } from '../../shared/boot';
+import {
+  BOOT_ELEMENT_ID,
+  BOOT_ENTRY_ATTRIBUTE,
+  BOOT_LOADER_URL,
+  BOOTING_CLASS,
+} from '../../shared/boot';
 import type { Article } from '../../shared/feed/types';
 import { escapeHtml, renderBootArticle } from './render-article';
 
@@ -7,6 +12,10 @@ import { escapeHtml, renderBootArticle } from './render-article';
 const APP_ROOT = '<div id="app"></div>';
 const HTML_OPEN = /<html\b([^>]*)>/;
 const TITLE = /<title>[^<]*<\/title>/;
+/** The app's entry script as Vite writes it into index.html. */
+const ENTRY_SCRIPT = /<script type="module" crossorigin src="(\/assets\/[\w.-]+\.js)"><\/script>/;
+/** Its static imports, fetched early; the loader's import() fetches them instead. */
+const MODULE_PRELOADS = /\s*<link rel="modulepreload" crossorigin href="[^"]*">/g;
 
 /** The shell's title suffix (lib/page.ts SITE_NAME): the boot view titles the tab as the app will. */
 const SITE_NAME = '齐鲁轻读';
@@ -14,19 +23,34 @@ const SITE_NAME = '齐鲁轻读';
 /**
  * The shell with `article` written in after the app's mount point, the
  * reader's settings on `<html>` (so the first paint already has their text
- * size and theme) and the article's title. `undefined` when the shell is not
+ * size and theme), the article's title, and the app's entry swapped for the
+ * loader that starts it after the first paint. `undefined` when the shell is not
  * the one this worker knows how to extend (then the plain shell is served).
  */
 export function bootPage(shell: string, article: Article, prefs: BootPrefs): string | undefined {
-  if (!shell.includes(APP_ROOT) || !HTML_OPEN.test(shell)) return undefined;
+  const entry = ENTRY_SCRIPT.exec(shell)?.[1];
+  if (!shell.includes(APP_ROOT) || !HTML_OPEN.test(shell) || entry === undefined) return undefined;
   const attributes = Object.entries(prefs.rootAttributes)
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join('');
   const view =
     `<div id="${BOOT_ELEMENT_ID}" class="boot"><main class="page">` +
     `${renderBootArticle(article, prefs.noImages)}</main></div>`;
-  return shell
-    .replace(HTML_OPEN, (_, rest: string) => `<html${rest} class="${BOOTING_CLASS}"${attributes}>`)
-    .replace(TITLE, () => `<title>${escapeHtml(`${article.title} - ${SITE_NAME}`)}</title>`)
-    .replace(APP_ROOT, () => `${APP_ROOT}${view}`);
+  return (
+    shell
+      .replace(
+        HTML_OPEN,
+        (_, rest: string) => `<html${rest} class="${BOOTING_CLASS}"${attributes}>`,
+      )
+      .replace(TITLE, () => `<title>${escapeHtml(`${article.title} - ${SITE_NAME}`)}</title>`)
+      .replace(APP_ROOT, () => `${APP_ROOT}${view}`)
+      // The app starts after the article is painted (public/boot-loader.js): evaluating
+      // its code first would hold that paint for as long as the code takes.
+      .replace(MODULE_PRELOADS, '')
+      .replace(
+        ENTRY_SCRIPT,
+        () =>
+          `<script type="module" src="${BOOT_LOADER_URL}" ${BOOT_ENTRY_ATTRIBUTE}="${entry}"></script>`,
+      )
+  );
 }
