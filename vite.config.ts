@@ -1,6 +1,7 @@
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { APPLE_TOUCH_ICON, webManifest } from './build/app-manifest';
 import { contentApi } from './build/content-api';
 import { firstLoadChunk } from './build/first-load-chunk';
 import { precompress } from './build/precompress';
@@ -30,13 +31,22 @@ export default defineConfig({
       // src/app/pwa registers it through a Trusted Types policy; the plugin's
       // registration script would be an unsanctioned TrustedScriptURL sink.
       injectRegister: false,
-      // The web app manifest belongs to a later issue.
-      manifest: false,
+      // manifest.webmanifest (build/app-manifest.ts): the plugin writes it, links it from
+      // index.html and precaches it with every icon it names (shortcut icons included).
+      manifest: webManifest(),
+      // iOS reads its home-screen icon from <link rel="apple-touch-icon">, not the manifest.
+      includeAssets: [APPLE_TOUCH_ICON.file],
       injectManifest: {
         // The shell and every route chunk: whatever a navigation can need offline.
         // Not api/** (feeds live in IndexedDB, images in their own runtime cache)
         // and not the .br/.gz siblings (the browser never asks for those by name).
-        globPatterns: ['index.html', 'assets/*.js', 'assets/*.css', 'favicon.svg'],
+        globPatterns: [
+          'index.html',
+          'assets/*.js',
+          'assets/*.css',
+          'favicon.svg',
+          'boot-loader.js',
+        ],
         globIgnores: ['**/*.br', '**/*.gz', 'api/**', 'sw.js'],
       },
       devOptions: { enabled: SW_IN_DEV, type: 'module' },

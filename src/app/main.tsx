@@ -1,26 +1,30 @@
 import { render } from 'preact';
 import { App } from './app';
-import { isBooting, mirrorBootPrefs } from './lib/boot-view';
-import { applyReadingPrefs, readReadingPrefs } from './lib/reading-prefs';
+import { mirrorBootPrefs } from './lib/boot-view';
+import { applyReadingPrefs, followReadingPrefs, readReadingPrefs } from './lib/reading-prefs';
 import { startServiceWorker } from './pwa';
+import { startInstallSupport } from './pwa/install-capture';
 import './styles/index.css';
 
 // The reader's settings (text size, theme, 长辈版 …) are applied to <html> before
 // the first render: the page has no server-rendered content, so this module
 // script is the first paint's author and nothing flashes (no inline script needed).
 applyReadingPrefs(readReadingPrefs());
+// Settings changed in another tab (or the device's dark mode) apply here at once.
+followReadingPrefs();
 
+// Before the first render: Chromium fires beforeinstallprompt once, early.
+startInstallSupport();
+
+// Under the worker's boot view of an article (src/shared/boot.ts) this module
+// runs after that view was painted (public/boot-loader.js) and renders hidden.
 const root = document.getElementById('app');
-const start = (): void => {
-  if (root) render(<App />, root);
-};
-// With the worker's boot view of an article on screen, the browser paints it
-// first; the app's first render (hidden beneath it) waits for the frame after.
-if (isBooting()) requestAnimationFrame(() => setTimeout(start, 0));
-else start();
+if (root) render(<App />, root);
 
 // Offline support: registered after load, in idle time, so it never delays the first paint.
 startServiceWorker();
 
 // The worker's boot view of a stored article wears the reader's settings too (src/shared/boot.ts).
-addEventListener('load', () => setTimeout(mirrorBootPrefs, 0), { once: true });
+// (Started from the boot view, this module may run after `load` has fired.)
+if (document.readyState === 'complete') setTimeout(mirrorBootPrefs, 0);
+else addEventListener('load', () => setTimeout(mirrorBootPrefs, 0), { once: true });

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { navigationDenylist } from '../../src/sw/routes/scope';
+import type { PrecacheEntry, ProductionBuild } from './production-build';
+import { buildForTest, injectedPrecache } from './production-build';
 
 /**
  * What the service worker precaches, read from a real production build (the
@@ -13,47 +12,20 @@ import { navigationDenylist } from '../../src/sw/routes/scope';
  * injected into sw.js is what a reader's browser will download and keep.
  */
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
-interface ManifestEntry {
-  url: string;
-  revision: string | null;
-}
-
+let build: ProductionBuild | undefined;
 let outDir = '';
 let sw = '';
-let manifest: ManifestEntry[] = [];
-
-/** The precache list Workbox's injectManifest wrote in place of `self.__WB_MANIFEST`. */
-function injectedManifest(code: string): ManifestEntry[] {
-  const found = /\[\{"(?:revision|url)":[^\]]*\]/.exec(code);
-  if (!found) throw new Error('No precache manifest found in sw.js');
-  return JSON.parse(found[0]) as ManifestEntry[];
-}
+let manifest: PrecacheEntry[] = [];
 
 beforeAll(async () => {
-  outDir = await mkdtemp(path.join(tmpdir(), 'qilu-sw-build-'));
-  // Vitest runs with NODE_ENV=test; the worker build reads NODE_ENV for Workbox's
-  // dev logging, and this test is about the production build.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({
-      root: ROOT,
-      configFile: path.join(ROOT, 'vite.config.ts'),
-      mode: 'production',
-      logLevel: 'silent',
-      build: { outDir, emptyOutDir: true },
-    });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  build = await buildForTest('qilu-sw-build-');
+  outDir = build.outDir;
   sw = await readFile(path.join(outDir, 'sw.js'), 'utf8');
-  manifest = injectedManifest(sw);
+  manifest = injectedPrecache(sw);
 }, 180_000);
 
 afterAll(async () => {
-  if (outDir) await rm(outDir, { recursive: true, force: true });
+  await build?.dispose();
 });
 
 describe('the precache of a production build', () => {

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ReadingPrefs } from '../../lib/reading-prefs';
-import { readReadingPrefs, saveReadingPrefs } from '../../lib/reading-prefs';
+import { followReadingPrefs, readReadingPrefs, saveReadingPrefs } from '../../lib/reading-prefs';
 import {
   LETTER_CHOICES,
   LINE_HEIGHT_CHOICES,
@@ -12,6 +12,7 @@ import {
 import { ReadAloudSettings } from '../../components/read-aloud/settings-switch';
 import { usePage } from '../../lib/page';
 import { ChoiceGroup } from './choice-group';
+import { InstallSection } from './install-section';
 import { OfflineStorage } from './offline-storage';
 import './style.css';
 
@@ -23,6 +24,8 @@ import './style.css';
 export default function Settings() {
   usePage('阅读与无障碍设置');
   const [prefs, setPrefs] = useState<ReadingPrefs>(readReadingPrefs);
+  // Changed in another tab: show the new choices, so a change here never writes old ones back.
+  useEffect(() => followReadingPrefs(setPrefs), []);
 
   // Search results link to sections (/settings#elder); bring that one into view
   // after usePage has focused the h1, which scrolls to the top.
@@ -133,6 +136,8 @@ export default function Settings() {
       <ReadAloudSettings />
 
       <OfflineStorage />
+
+      <InstallSection />
     </div>
   );
 }
