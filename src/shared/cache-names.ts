@@ -11,3 +11,9 @@ export const IMAGE_CACHE = 'qilu-images-v1';
 
 /** The IndexedDB database holding articles, channel pages, feed metadata and user data. */
 export const DB_NAME = 'qilu-reader';
+
+/**
+ * Pictures of saved (收藏) articles: kept apart from {@link IMAGE_CACHE} so its
+ * count, age and quota limits never take them; pruned when articles are unsaved.
+ */
+export const SAVED_IMAGE_CACHE = 'qilu-saved-images-v1';

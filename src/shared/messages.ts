@@ -35,6 +35,13 @@ export type WorkerRequest =
       readonly depth: number;
       readonly images: boolean;
     }
+  /**
+   * The reader saved (收藏) or unsaved a stored article: keep its images in
+   * the saved-images cache (or drop those no saved article needs any more) so
+   * it reads offline with its pictures. The worker does it (not the page) so
+   * it finishes even if the tab closes right after the tap.
+   */
+  | { readonly type: 'save-article'; readonly requestId: string; readonly articleId: string }
   /** Stop a running download (its `requestId`). */
   | { readonly type: 'cancel-download'; readonly requestId: string; readonly downloadId: string }
   /** The user accepted the update prompt: the waiting worker may take over. */

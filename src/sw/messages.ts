@@ -1,6 +1,7 @@
 import type { WorkerReply, WorkerRequest } from '../shared/messages';
 import { toSyncFailure } from '../shared/sync';
 import { cancelDownload, startDownload } from './downloads';
+import { syncSavedImages } from './saved-images';
 import { parseWorkerRequest } from './request-guard';
 import { refreshChannelPage, refreshDirectory } from './sync-jobs';
 
@@ -39,6 +40,12 @@ async function handle(
       );
       await started;
       return { reply: { requestId, ok: true }, after: finished };
+    }
+    case 'save-article': {
+      // Answered once the images are in: a missing picture is no failure of the save itself.
+      const { failed } = await syncSavedImages(request.articleId);
+      if (failed > 0) console.warn(`${failed} images of ${request.articleId} were not cached`);
+      return { reply: { requestId, ok: true } };
     }
     case 'cancel-download':
       // Cancelling a download that already ended is not an error: the result is the same.

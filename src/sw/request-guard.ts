@@ -59,6 +59,11 @@ export function parseWorkerRequest(data: unknown): WorkerRequest | undefined {
       if (depth < 1 || depth > MAX_DEPTH || typeof images !== 'boolean') return undefined;
       return { type: 'download', requestId, channelIds: channelIds as string[], depth, images };
     }
+    case 'save-article': {
+      const { articleId } = data;
+      if (!isText(articleId)) return undefined;
+      return { type: 'save-article', requestId, articleId };
+    }
     case 'cancel-download': {
       const { downloadId } = data;
       if (!isText(downloadId)) return undefined;

@@ -143,7 +143,7 @@ test.describe('what a screen reader hears', () => {
     await expect(page.getByRole('main').getByRole('img')).toHaveCount(0);
   });
 
-  test('the 济南 channel: h1, the download button, items with h2 headlines, time and summary', async ({
+  test('the 济南 channel: h1, the download button, items with h2 headlines, time, a 收藏 toggle naming its article, and summary', async ({
     page,
   }) => {
     await open(page, '/channel/jinan');
@@ -158,6 +158,7 @@ test.describe('what a screen reader hears', () => {
                 - /url: /article/seed-271a4622fc35748e
             - paragraph:
               - time: 2023-05-06 10:30
+              - button "收藏：山东省数字强省建设工作推进会召开" [pressed=false]: 收藏
             - paragraph: /^5月5日下午，山东省数字强省建设工作推进会在济南召开。/
           - listitem:
             - heading "流连泉城夜景乐享假日时光" [level=2]:
@@ -165,6 +166,7 @@ test.describe('what a screen reader hears', () => {
                 - /url: /article/portal-jinan-night-view
             - paragraph:
               - time: 2023-05-05 22:10
+              - button "收藏：流连泉城夜景乐享假日时光" [pressed=false]: 收藏
         - button "加载更多"
     `);
     await expect(page.getByRole('main').getByRole('img')).toHaveCount(0);
@@ -174,7 +176,7 @@ test.describe('what a screen reader hears', () => {
     ).toHaveAttribute('aria-current', 'page');
   });
 
-  test('the seed article: headline block, the metadata as terms and definitions, the first paragraph', async ({
+  test('the seed article: headline block, the metadata as terms and definitions, 收藏 and 分享, the first paragraph', async ({
     page,
   }) => {
     await open(page, SEED_ARTICLE);
@@ -194,6 +196,9 @@ test.describe('what a screen reader hears', () => {
           - definition: 刘兵 李子路 房贤刚
           - term: 责任编辑：
           - definition: 阚金剑
+          - button "收藏" [pressed=false]
+          - button "分享"
+          - region "语音朗读"
           - paragraph: 5月5日下午，山东省数字强省建设工作推进会在济南召开。会议深入贯彻习近平总书记关于数字中国的重要论述，结合学习贯彻习近平新时代中国特色社会主义思想主题教育，进一步深化认识、凝聚共识，加快推进数字强省建设，努力为新时代社会主义现代化强省建设提供强力支撑。
           - paragraph: （大众日报客户端记者 刘兵 李子路 报道 摄影 房贤刚）
           - region "相关新闻":
@@ -207,5 +212,66 @@ test.describe('what a screen reader hears', () => {
     `);
     // Exactly one h1 on the page: the headline, not the product name.
     await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  });
+  test('after reading and saving: 已读 in the headline link, 收藏 pressed, and /saved with both lists', async ({
+    page,
+  }) => {
+    await open(page, SEED_ARTICLE);
+    await page.getByRole('article').getByRole('button', { name: '收藏', exact: true }).click();
+    // Announced once stored: only then may the page be left.
+    await expect(page.locator('[aria-live="polite"]')).toHaveText('已收藏');
+    await expect(page.getByRole('article')).toMatchAriaSnapshot(`
+      - article:
+        - heading "山东省数字强省建设工作推进会召开" [level=1]
+        - button "收藏" [pressed]
+        - button "分享"
+    `);
+
+    await open(page, '/channel/jinan');
+    await expect(page.getByRole('main').getByRole('list').first()).toMatchAriaSnapshot(`
+      - list:
+        - listitem:
+          - heading "山东省数字强省建设工作推进会召开 已读" [level=2]:
+            - link "山东省数字强省建设工作推进会召开 已读":
+              - /url: /article/seed-271a4622fc35748e
+          - paragraph:
+            - time: 2023-05-06 10:30
+            - button "收藏：山东省数字强省建设工作推进会召开" [pressed]: 收藏
+        - listitem:
+          - heading "流连泉城夜景乐享假日时光" [level=2]
+    `);
+
+    // Times of saving and reading are the device's own moments (matched by shape only).
+    await open(page, '/saved');
+    await expect(page.getByRole('main')).toMatchAriaSnapshot(`
+      - main:
+        - heading "收藏与离线" [level=1]
+        - region "收藏的文章":
+          - heading "收藏的文章" [level=2]
+          - paragraph: 共 1 篇，已保存在这台设备上，没有网络时也能阅读。
+          - paragraph:
+            - button "全选"
+            - button "移除所选"
+          - list:
+            - listitem:
+              - checkbox "选择：山东省数字强省建设工作推进会召开" [checked=false]
+              - paragraph:
+                - link "山东省数字强省建设工作推进会召开":
+                  - /url: /article/seed-271a4622fc35748e
+              - paragraph:
+                - text: 收藏于
+                - time: /\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}/
+        - region "最近阅读":
+          - heading "最近阅读" [level=2]
+          - list:
+            - listitem:
+              - paragraph:
+                - link "山东省数字强省建设工作推进会召开"
+              - paragraph:
+                - text: 阅读于
+                - time: /\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}/
+          - paragraph:
+            - button "清除阅读记录"
+    `);
   });
 });

@@ -276,7 +276,7 @@ export async function waitForStoredArticle(page: Page, id: string): Promise<void
 export interface RouteFingerprint {
   readonly title: string;
   readonly h1: string;
-  /** Headings of the page's sections, in order. */
+  /** Headings of the page's sections, in order (the 已读 marks left out). */
   readonly h2: readonly string[];
   /** Article links in the main content, in order. */
   readonly articleLinks: readonly string[];
@@ -290,7 +290,14 @@ export async function routeFingerprint(page: Page): Promise<RouteFingerprint> {
   return {
     title: await page.title(),
     h1: (await page.getByRole('heading', { level: 1 }).innerText()).trim(),
-    h2: (await main.getByRole('heading', { level: 2 }).allInnerTexts()).map((text) => text.trim()),
+    // Without the reader's 「已读」 marks: reading articles between two visits changes them.
+    h2: await main.getByRole('heading', { level: 2 }).evaluateAll((headings) =>
+      headings.map((heading) => {
+        const copy = heading.cloneNode(true) as HTMLElement;
+        copy.querySelectorAll('.read-mark').forEach((mark) => mark.remove());
+        return (copy.textContent ?? '').trim();
+      }),
+    ),
     articleLinks: await main
       .locator('a[href^="/article/"]')
       .evaluateAll((links) => links.map((link) => link.getAttribute('href') ?? '')),

@@ -12,6 +12,7 @@ import {
   waitForStoredChannel,
   waitForWorkerControl,
 } from './offline-helpers';
+import { fillQuota, useSmallQuota } from './quota';
 
 const SEED_ID = 'seed-271a4622fc35748e';
 
@@ -43,46 +44,6 @@ async function saveInStore(page: Page, id: string): Promise<void> {
   );
 }
 
-/** The origin's quota in the eviction test: room for the first visit, not much more. */
-const SMALL_QUOTA = 4_000_000;
-
-/**
- * Fills the origin's quota with another database of incompressible bytes until IndexedDB
- * refuses a write: stands in for a device whose space ran out, whatever the exact accounting.
- * Returns the bytes written.
- */
-async function fillQuota(page: Page): Promise<number> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('e2e-filler', 1);
-      open.onupgradeneeded = () => open.result.createObjectStore('bytes');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error ?? new Error('open failed'));
-    });
-    let written = 0;
-    try {
-      for (let chunk = 0; chunk < 200; chunk += 1) {
-        const bytes = new Uint8Array(100_000);
-        // getRandomValues fills at most 64 KiB at a time.
-        for (let at = 0; at < bytes.length; at += 65_536) {
-          crypto.getRandomValues(bytes.subarray(at, at + 65_536));
-        }
-        const tx = db.transaction('bytes', 'readwrite');
-        tx.objectStore('bytes').put(bytes, chunk);
-        const ok = await new Promise<boolean>((resolve) => {
-          tx.oncomplete = () => resolve(true);
-          tx.onabort = () => resolve(false);
-        });
-        if (!ok) return written;
-        written += bytes.length;
-      }
-      throw new Error('the quota never ran out');
-    } finally {
-      db.close();
-    }
-  });
-}
-
 test.describe('eviction under a small quota', () => {
   test('when a write no longer fits, unsaved articles are evicted and a saved one never is', async ({
     page,
@@ -91,16 +52,7 @@ test.describe('eviction under a small quota', () => {
     problems,
   }) => {
     test.setTimeout(60_000);
-    // Chromium applies an overridden quota to IndexedDB only if it is set before the origin
-    // first uses IndexedDB (and navigator.storage.estimate() keeps reporting a static quota),
-    // so it is set first, from a static file of the origin.
-    problems.allow(/favicon\.ico/);
-    await page.goto('/robots.txt');
-    const cdp = await context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', {
-      origin: app.origin,
-      quotaSize: SMALL_QUOTA,
-    });
+    await useSmallQuota(page, context, app.origin, problems);
 
     for (const id of ['hot', 'latest', 'jinan']) {
       await page.goto(`/channel/${id}`);

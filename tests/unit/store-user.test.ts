@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   clearHistory,
+  evict,
   getArticle,
   getUserArticle,
   listHistory,
@@ -10,7 +11,8 @@ import {
   setPosition,
   setSaved,
 } from '../../src/shared/store/index';
-import { closeStores, feedPage, freshStore, pageUrl } from './store-fixtures';
+import { getUserArticles, saveArticle, setSavedMany } from '../../src/shared/store/user';
+import { article, closeStores, feedPage, freshStore, pageUrl } from './store-fixtures';
 
 afterEach(closeStores);
 
@@ -42,6 +44,76 @@ describe('saving articles (收藏)', () => {
     const saved = await listSaved(db);
     expect(saved.map((entry) => entry.user.id)).toEqual(['b', 'gone', 'a']);
     expect(saved.map((entry) => entry.stored?.article.id)).toEqual(['b', undefined, 'a']);
+  });
+});
+
+describe('saving an article with its content', () => {
+  it('stores an article that is not stored (listed by no channel) and saves it', async () => {
+    const db = await freshStore();
+    await saveArticle(db, article('orphan'), 100);
+    const stored = await getArticle(db, 'orphan');
+    expect(stored?.article.title).toBe('标题 orphan');
+    expect(stored?.channelIds).toEqual([]);
+    expect(stored?.bytes).toBeGreaterThan(0);
+    expect(await getUserArticle(db, 'orphan')).toEqual({ id: 'orphan', savedAt: 100 });
+  });
+
+  it('leaves an already stored article as the feed stored it, and keeps the first save time', async () => {
+    const db = await freshStore();
+    await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['a']), {});
+    const before = await getArticle(db, 'a');
+    await markRead(db, 'a', 50);
+    await saveArticle(db, article('a', { title: '另一个标题' }), 100);
+    await saveArticle(db, article('a'), 200);
+    expect(await getArticle(db, 'a')).toEqual(before);
+    expect(await getUserArticle(db, 'a')).toEqual({ id: 'a', savedAt: 100, lastReadAt: 50 });
+  });
+
+  it('keeps an article saved this way through eviction, and lets it go once unsaved', async () => {
+    const db = await freshStore();
+    await saveArticle(db, article('kept'), 100);
+    await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['other']), {});
+    expect(await evict(db, 0)).toBe(1);
+    expect(await getArticle(db, 'kept')).toBeDefined();
+    expect(await getArticle(db, 'other')).toBeUndefined();
+    await setSaved(db, 'kept', false);
+    expect(await evict(db, 0)).toBe(1);
+    expect(await getArticle(db, 'kept')).toBeUndefined();
+  });
+});
+
+describe('changing several saved articles at once', () => {
+  it('unsaves the chosen ones, and an undo restores them in their old order', async () => {
+    const db = await freshStore();
+    await setSaved(db, 'a', true, 100);
+    await setSaved(db, 'b', true, 200);
+    await setSaved(db, 'c', true, 300);
+    await markRead(db, 'b', 250);
+    await setSavedMany(db, [
+      { id: 'a', savedAt: undefined },
+      { id: 'b', savedAt: undefined },
+    ]);
+    expect((await listSaved(db)).map((entry) => entry.user.id)).toEqual(['c']);
+    expect(await getUserArticle(db, 'a')).toBeUndefined();
+    expect(await getUserArticle(db, 'b')).toEqual({ id: 'b', lastReadAt: 250 });
+
+    await setSavedMany(db, [
+      { id: 'a', savedAt: 100 },
+      { id: 'b', savedAt: 200 },
+    ]);
+    expect((await listSaved(db)).map((entry) => entry.user.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('reads the records of several articles in the order asked, undefined for unknown ones', async () => {
+    const db = await freshStore();
+    await setSaved(db, 'saved', true, 100);
+    await markRead(db, 'read', 200);
+    expect(await getUserArticles(db, ['read', 'none', 'saved'])).toEqual([
+      { id: 'read', lastReadAt: 200 },
+      undefined,
+      { id: 'saved', savedAt: 100 },
+    ]);
+    expect(await getUserArticles(db, [])).toEqual([]);
   });
 });
 

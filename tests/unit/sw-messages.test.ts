@@ -22,6 +22,7 @@ describe('a message to the service worker', () => {
       },
       { type: 'cancel-download', requestId: 'r4', downloadId: 'r3' },
       { type: 'skip-waiting', requestId: 'r5' },
+      { type: 'save-article', requestId: 'r6', articleId: 'seed-271a4622fc35748e' },
     ];
     for (const request of requests) expect(parseWorkerRequest(request)).toEqual(request);
   });
@@ -95,6 +96,8 @@ describe('a message to the service worker', () => {
       { type: 'download', requestId: 'r', channelIds: ['a'], depth: 1, images: 'yes' },
     ],
     ['a cancel without downloadId', { type: 'cancel-download', requestId: 'r' }],
+    ['a save without articleId', { type: 'save-article', requestId: 'r' }],
+    ['a save of an empty articleId', { type: 'save-article', requestId: 'r', articleId: '' }],
   ])('is ignored when it is %s', (_label, data) => {
     expect(parseWorkerRequest(data)).toBeUndefined();
   });

@@ -90,10 +90,11 @@ const PERSIST_KEY = 'qilu:persist-asked';
 
 /**
  * Asks the browser to keep our storage when space runs low, the first time the
- * reader shows they care about offline content. Asked once: browsers decide
- * silently (or prompt), and asking on every click would be nagging.
+ * reader shows they care about offline content (a download or a 收藏). Asked
+ * once: browsers decide silently (or prompt), and asking on every click would
+ * be nagging.
  */
-function askForPersistenceOnce(): void {
+export function askForPersistenceOnce(): void {
   try {
     if (localStorage.getItem(PERSIST_KEY)) return;
     localStorage.setItem(PERSIST_KEY, String(Date.now()));

@@ -1,3 +1,5 @@
+import type { Article } from '../feed/types';
+import { articleBytes } from './bytes';
 import type { StoredArticle, UserArticleRecord } from './records';
 import { writeWithRoom } from './room';
 import type { StoreDb } from './schema';
@@ -22,6 +24,23 @@ export function getUserArticle(db: StoreDb, id: string): Promise<UserArticleReco
   return read('getUserArticle', () => db.get('user', id));
 }
 
+/**
+ * The reader's records for several articles in one read-only transaction, in
+ * the order of `ids` (undefined where the reader never saved or read one):
+ * what a list needs to mark 已读 and 已收藏.
+ */
+export function getUserArticles(
+  db: StoreDb,
+  ids: readonly string[],
+): Promise<(UserArticleRecord | undefined)[]> {
+  return read('getUserArticles', async () => {
+    const tx = db.transaction('user', 'readonly');
+    const store = tx.objectStore('user');
+    const [found] = await Promise.all([Promise.all(ids.map((id) => store.get(id))), tx.done]);
+    return found;
+  });
+}
+
 /** A record without the fields that are undefined (so it leaves the indexes it no longer has a key for). */
 function compact(record: UserArticleRecord): UserArticleRecord {
   return {
@@ -39,6 +58,38 @@ function isEmpty(record: UserArticleRecord): boolean {
   );
 }
 
+/** The `user` object store of a read-write transaction, whichever stores it spans. */
+interface UserStore {
+  get(id: string): Promise<UserArticleRecord | undefined>;
+  put(record: UserArticleRecord): Promise<unknown>;
+  delete(id: string): Promise<unknown>;
+}
+
+/** Read-modify-write of one user record in `store`. */
+async function updateIn(
+  store: UserStore,
+  id: string,
+  change: (record: UserArticleRecord) => UserArticleRecord,
+): Promise<void> {
+  const next = compact(change((await store.get(id)) ?? { id }));
+  await (isEmpty(next) ? store.delete(id) : store.put(next));
+}
+
+/** Read-modify-write of some user records in one transaction. */
+function updateUsers(
+  db: StoreDb,
+  action: string,
+  ids: readonly string[],
+  change: (record: UserArticleRecord) => UserArticleRecord,
+): Promise<void> {
+  return writeWithRoom(db, action, () =>
+    inTransaction(db, ['user'], async (tx) => {
+      const store = tx.objectStore('user');
+      await Promise.all(ids.map((id) => updateIn(store, id, change)));
+    }),
+  );
+}
+
 /** Read-modify-write of one user record in one transaction. */
 function updateUser(
   db: StoreDb,
@@ -46,13 +97,7 @@ function updateUser(
   id: string,
   change: (record: UserArticleRecord) => UserArticleRecord,
 ): Promise<void> {
-  return writeWithRoom(db, action, () =>
-    inTransaction(db, ['user'], async (tx) => {
-      const store = tx.objectStore('user');
-      const next = compact(change((await store.get(id)) ?? { id }));
-      await (isEmpty(next) ? store.delete(id) : store.put(next));
-    }),
-  );
+  return updateUsers(db, action, [id], change);
 }
 
 /**
@@ -69,6 +114,56 @@ export function setSaved(
   return updateUser(db, 'setSaved', id, (record) => ({
     ...record,
     savedAt: saved ? (record.savedAt ?? at) : undefined,
+  }));
+}
+
+/**
+ * Saves (收藏) `article` and makes sure the article itself is stored, in one
+ * transaction: normally it is already (lists and pages are read from
+ * IndexedDB), but an article evicted while it was on screen would otherwise be
+ * a saved entry with nothing to read offline. An article stored this way is
+ * listed by no channel (`channelIds` empty); being saved is what keeps it.
+ * The first save time is kept when it was saved already.
+ * @throws StoreError when IndexedDB fails (StoreQuotaError when even eviction made no room).
+ */
+export function saveArticle(db: StoreDb, article: Article, at: number = Date.now()): Promise<void> {
+  const bytes = articleBytes(article);
+  return writeWithRoom(
+    db,
+    'saveArticle',
+    () =>
+      inTransaction(db, ['user', 'articles'], async (tx) => {
+        const articles = tx.objectStore('articles');
+        if ((await articles.getKey(article.id)) === undefined) {
+          await articles.put({ article, channelIds: [], storedAt: at, bytes });
+        }
+        await updateIn(tx.objectStore('user'), article.id, (record) => ({
+          ...record,
+          savedAt: record.savedAt ?? at,
+        }));
+      }),
+    bytes,
+  );
+}
+
+/** One change of {@link setSavedMany}. */
+export interface SavedChange {
+  readonly id: string;
+  /** When the article counts as saved (an undo restores the old time, and so the old order); undefined unsaves it. */
+  readonly savedAt: number | undefined;
+}
+
+/**
+ * Saves or unsaves several articles in one transaction (「移除所选」 and its
+ * 撤销), setting each `savedAt` exactly as given. Reading history and position
+ * are left alone.
+ * @throws StoreError when IndexedDB fails.
+ */
+export function setSavedMany(db: StoreDb, changes: readonly SavedChange[]): Promise<void> {
+  const savedAt = new Map(changes.map((change) => [change.id, change.savedAt]));
+  return updateUsers(db, 'setSavedMany', [...savedAt.keys()], (record) => ({
+    ...record,
+    savedAt: savedAt.get(record.id),
   }));
 }
 

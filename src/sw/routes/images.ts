@@ -3,6 +3,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { IMAGE_CACHE } from '../../shared/cache-names';
+import { savedImage } from '../saved-images';
 
 /** A month: article images do not change, and a reader may come back to a saved story. */
 const MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -30,18 +31,20 @@ const askWithCors: WorkboxPlugin = {
  * @param origins Origins whose images are cached (the worker's own and the feed's).
  */
 export function cacheImages(origins: ReadonlySet<string>): void {
+  const recent = new CacheFirst({
+    cacheName: IMAGE_CACHE,
+    plugins: [
+      askWithCors,
+      new ExpirationPlugin({
+        maxEntries: MAX_ENTRIES,
+        maxAgeSeconds: MAX_AGE_SECONDS,
+        purgeOnQuotaError: true,
+      }),
+    ],
+  });
   registerRoute(
     ({ request, url }) => request.destination === 'image' && origins.has(url.origin),
-    new CacheFirst({
-      cacheName: IMAGE_CACHE,
-      plugins: [
-        askWithCors,
-        new ExpirationPlugin({
-          maxEntries: MAX_ENTRIES,
-          maxAgeSeconds: MAX_AGE_SECONDS,
-          purgeOnQuotaError: true,
-        }),
-      ],
-    }),
+    // A saved article's pictures first: they live outside this cache's limits.
+    async (options) => (await savedImage(options.request)) ?? recent.handle(options),
   );
 }

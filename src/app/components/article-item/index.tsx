@@ -2,6 +2,7 @@ import type { Article } from '../../../shared/feed/types';
 import { offlinePrefs } from '../../lib/prefs';
 import { useStore } from '../../lib/store';
 import { ArticleLink } from '../article-link';
+import { SaveToggle } from '../save-toggle';
 import { Time } from '../time';
 import './style.css';
 
@@ -10,9 +11,10 @@ const THUMB_WIDTH = 160;
 const THUMB_HEIGHT = 120;
 
 /**
- * One entry of a news list (a channel, search results): headline link, time,
- * optional channel name and summary, and a decorative thumbnail. The image is
- * alt="" because the headline right next to it already says what it shows.
+ * One entry of a news list (a channel, search results): headline link (with
+ * 「已读」 once opened), time, optional channel name, 收藏 toggle and summary,
+ * and a decorative thumbnail. The image is alt="" because the headline right
+ * next to it already says what it shows.
  */
 export function ArticleItem({
   article,
@@ -20,6 +22,7 @@ export function ArticleItem({
   heading = 'h2',
   channelTitle,
   summary = true,
+  saveToggle = false,
 }: {
   article: Article;
   /** The channel the list belongs to, remembered when the link is followed. */
@@ -29,6 +32,8 @@ export function ArticleItem({
   /** Shown next to the time (search results span channels). */
   channelTitle?: string;
   summary?: boolean;
+  /** Offer the 收藏 toggle (channel lists; not in short lists such as 相关新闻). */
+  saveToggle?: boolean;
 }) {
   const Title = heading;
   // 省流量: no thumbnails (they are decorative, so nothing is lost but bytes).
@@ -44,6 +49,9 @@ export function ArticleItem({
       <p class="news-item__meta">
         {channelTitle && <span class="news-item__channel">{channelTitle}</span>}
         <Time value={article.datePublished} />
+        {saveToggle && (
+          <SaveToggle article={article} title={article.title} class="news-item__save" />
+        )}
       </p>
       {summary && article.summary && <p class="news-item__summary clamp-3">{article.summary}</p>}
       {thumb && (

@@ -1,5 +1,9 @@
 import type { ComponentChildren } from 'preact';
+import type { ArticleMark } from '../../data';
+import { markOf, marksVersion } from '../../data';
 import { rememberOrigin } from '../../lib/article-origin';
+import { useStore } from '../../lib/store';
+import './style.css';
 
 /** The route of article `id` (ids are URL-encoded, so any id is safe in a path). */
 export function articleHref(id: string): string {
@@ -7,21 +11,48 @@ export function articleHref(id: string): string {
 }
 
 /**
+ * The reader's marks on article `id` (已读, 已收藏), re-rendering when they
+ * arrive or change. Every list item asking in one render is read in one batch.
+ */
+export function useArticleMark(id: string): ArticleMark {
+  useStore(marksVersion);
+  return markOf(id);
+}
+
+/**
+ * 「已读」 after a headline, inside its link: a screen reader hears it with the
+ * headline wherever the link is met (lists, a links list), and it is a word,
+ * not a colour. The space before it keeps it a word of its own when spoken.
+ */
+function ReadMark() {
+  return (
+    <>
+      {' '}
+      <span class="read-mark">已读</span>
+    </>
+  );
+}
+
+/**
  * A link to an article that remembers which channel it was followed from, so
  * the article page can pick related news from that channel and the header can
- * keep it marked as current.
+ * keep it marked as current. Articles the reader has opened say 「已读」
+ * (`showRead={false}` where every entry is read, e.g. 最近阅读).
  */
 export function ArticleLink({
   id,
   channelId,
   class: className,
+  showRead = true,
   children,
 }: {
   id: string;
   channelId?: string;
   class?: string;
+  showRead?: boolean;
   children: ComponentChildren;
 }) {
+  const { read } = useArticleMark(id);
   return (
     <a
       class={className}
@@ -29,6 +60,7 @@ export function ArticleLink({
       onClick={channelId === undefined ? undefined : () => rememberOrigin(id, channelId)}
     >
       {children}
+      {showRead && read && <ReadMark />}
     </a>
   );
 }

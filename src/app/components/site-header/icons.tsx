@@ -6,16 +6,28 @@ import type { ComponentChildren } from 'preact';
  * the link's hover colour apply to them as well.
  */
 
-function Icon({ children }: { children: ComponentChildren }) {
+/**
+ * A 24-unit stroke icon in currentColor, hidden from assistive technology;
+ * `filled` fills the shape too (a pressed state that shows without colour).
+ */
+export function StrokeIcon({
+  class: className = 'icon',
+  filled = false,
+  children,
+}: {
+  class?: string;
+  filled?: boolean;
+  children: ComponentChildren;
+}) {
   return (
     <svg
-      class="icon"
+      class={className}
       viewBox="0 0 24 24"
       width="20"
       height="20"
       aria-hidden="true"
       focusable="false"
-      fill="none"
+      fill={filled ? 'currentColor' : 'none'}
       stroke="currentColor"
       stroke-width="2"
       stroke-linecap="round"
@@ -29,30 +41,30 @@ function Icon({ children }: { children: ComponentChildren }) {
 /** Magnifier. */
 export function SearchIcon() {
   return (
-    <Icon>
+    <StrokeIcon>
       <circle cx="11" cy="11" r="6.5" />
       <path d="m16 16 4.5 4.5" />
-    </Icon>
+    </StrokeIcon>
   );
 }
 
 /** Bookmark ribbon. */
 export function BookmarkIcon() {
   return (
-    <Icon>
+    <StrokeIcon>
       <path d="M6.5 3.5h11v17l-5.5-4-5.5 4z" />
-    </Icon>
+    </StrokeIcon>
   );
 }
 
 /** Slider controls (settings). */
 export function SettingsIcon() {
   return (
-    <Icon>
+    <StrokeIcon>
       <path d="M4 7h9M17 7h3M4 17h3M11 17h9" />
       <circle cx="15" cy="7" r="2" />
       <circle cx="9" cy="17" r="2" />
-    </Icon>
+    </StrokeIcon>
   );
 }
 

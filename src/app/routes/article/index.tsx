@@ -1,9 +1,13 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import type { Article, ChannelDirectory } from '../../../shared/feed/types';
 import { ArticleItem } from '../../components/article-item';
+import { articleHref } from '../../components/article-link';
 import { Blocks, Figure } from '../../components/blocks';
+import { ContinueReading } from '../../components/continue-reading';
 import { ArticleNotDownloaded } from '../../components/not-downloaded';
 import { ReadAloudPlayer, ReadAloudScope } from '../../components/read-aloud';
+import { SaveToggle } from '../../components/save-toggle';
+import { ShareButton } from '../../components/share-button';
 import { ErrorPage, LoadingPage } from '../../components/status';
 import { Time } from '../../components/time';
 import type { FoundArticle } from '../../data';
@@ -77,6 +81,14 @@ function Meta({ article }: { article: Article }) {
   );
 }
 
+/**
+ * The address to share: the story's page on the portal (its canonical home),
+ * or this app's own link to it when the feed gives none.
+ */
+function shareUrl(article: Article): string {
+  return article.url ?? new URL(articleHref(article.id), location.origin).href;
+}
+
 function Related({ article, channelId }: { article: Article; channelId: string }) {
   // Quietly follows updates of the channel (no announcement while someone reads).
   const version = useChannelVersion([channelId]);
@@ -114,8 +126,9 @@ function ArticleView({ found }: { found: FoundArticle }) {
     articleChannel.set(channelId || undefined);
     return () => articleChannel.set(undefined);
   }, [channelId]);
-  // For 最近阅读, and so eviction takes the least recently read articles first.
+  // For 已读, 最近阅读, and so eviction takes the least recently read articles first.
   useEffect(() => markArticleRead(article.id), [article.id]);
+  const element = useRef<HTMLElement>(null);
 
   // The lead image is shown unless the body already has the same picture.
   const lead = article.image;
@@ -124,7 +137,7 @@ function ArticleView({ found }: { found: FoundArticle }) {
 
   return (
     <ReadAloudScope article={article} channelId={channelId}>
-      <article class="article">
+      <article class="article" ref={element}>
         <header class="article-head">
           {isDemo(article) && <p class="badge">{DEMO_LABEL}</p>}
           {article.kicker && <p class="kicker">{article.kicker}</p>}
@@ -138,6 +151,11 @@ function ArticleView({ found }: { found: FoundArticle }) {
           ))}
         </header>
         <Meta article={article} />
+        <div class="article-tools">
+          <SaveToggle article={article} />
+          <ShareButton title={article.title} url={shareUrl(article)} />
+        </div>
+        <ContinueReading id={article.id} article={element} />
         <ReadAloudPlayer />
         <div class="article-body">
           {lead && !leadInBody && <Figure figure={{ t: 'figure', src: lead.src, alt: lead.alt }} />}

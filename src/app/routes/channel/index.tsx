@@ -121,7 +121,7 @@ function ChannelFeed({ channel }: { channel: Channel }) {
         <>
           <ul class="news-list" ref={list}>
             {items.map((item) => (
-              <ArticleItem key={item.id} article={item} channelId={channel.id} />
+              <ArticleItem key={item.id} article={item} channelId={channel.id} saveToggle />
             ))}
           </ul>
           <div class="channel-more">
