@@ -6,7 +6,7 @@
  * machine for reasons that have nothing to do with the code.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { measureFirstLoad } from './first-load';
@@ -17,6 +17,8 @@ import { measureOfflineVisit } from './offline-visit';
 import type { OfflineVisitResult } from './offline-visit';
 import { REFRESH_TARGET_BYTES, measureRefreshBytes } from './refresh-bytes';
 import type { RefreshBytesResult } from './refresh-bytes';
+import { measureSearch } from './search';
+import { SEARCH_HEADING, searchSection } from './search-report';
 
 const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
@@ -25,10 +27,6 @@ if (!existsSync(path.join(dist, 'index.html')) || process.argv.includes('--build
   console.log('Building dist/ first…');
   execFileSync('npx', ['vite', 'build'], { cwd: root, stdio: 'inherit' });
 }
-
-const firstLoad = measureFirstLoad(dist);
-const parsing = await measureFeedParsing(root);
-const idb = await measureIndexedDb(root);
 
 /**
  * A browser benchmark's result with the load average when it ended, or its
@@ -46,8 +44,43 @@ async function attempt<T>(name: string, run: () => Promise<T>): Promise<Outcome<
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+const out = path.join(root, 'docs', 'BENCHMARKS.md');
+
+/**
+ * `npm run bench -- --only search`: runs the search benchmark alone (it takes
+ * minutes) and replaces its section of docs/BENCHMARKS.md, leaving the others.
+ */
+const onlyAt = process.argv.indexOf('--only');
+const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+if (only !== undefined) {
+  if (only !== 'search') {
+    console.error(`--only ${only}: the benchmark that runs alone is "search"`);
+    process.exit(2);
+  }
+  const section = searchSection(await attempt('Offline search', () => measureSearch(root, dist)));
+  const current = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
+  const start = current.indexOf(SEARCH_HEADING);
+  const next = start < 0 ? -1 : current.indexOf('\n## ', start + SEARCH_HEADING.length);
+  const lighthouseAt = current.indexOf('\n## Lighthouse');
+  const updated =
+    start >= 0
+      ? `${current.slice(0, start)}${section.join('\n')}${next < 0 ? '' : current.slice(next + 1)}`
+      : lighthouseAt >= 0
+        ? `${current.slice(0, lighthouseAt + 1)}${section.join('\n')}\n${current.slice(lighthouseAt + 1)}`
+        : `${current}\n${section.join('\n')}`;
+  writeFileSync(out, updated);
+  console.log(section.join('\n'));
+  console.log(`Search section written to ${path.relative(root, out)}`);
+  process.exit(process.exitCode ?? 0);
+}
+
+const firstLoad = measureFirstLoad(dist);
+const parsing = await measureFeedParsing(root);
+const idb = await measureIndexedDb(root);
 const offlineVisit = await attempt('Offline repeat visit', () => measureOfflineVisit(dist));
 const refreshBytes = await attempt('Unchanged refresh', () => measureRefreshBytes(dist));
+const search = await attempt('Offline search', () => measureSearch(root, dist));
 const lighthouse = process.argv.includes('--no-lighthouse') ? [] : runLighthouse(root);
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
@@ -122,7 +155,8 @@ function refreshBytesSection(outcome: Outcome<RefreshBytesResult>): string[] {
 const lines = [
   '# Benchmarks',
   '',
-  'Produced by `npm run bench` (`node --import tsx bench/run.ts`; add `--build` to rebuild `dist/`).',
+  'Produced by `npm run bench` (`node --import tsx bench/run.ts`; add `--build` to rebuild `dist/`;',
+  '`npm run bench -- --only search` runs the search benchmark alone and replaces its section).',
   `Last run: ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}.`,
   '',
   '## First load of the shell route (budget: ≤ 30 KB gzip JS, ≤ 8 KB gzip CSS)',
@@ -164,6 +198,7 @@ const lines = [
   '',
   ...offlineVisitSection(offlineVisit),
   ...refreshBytesSection(refreshBytes),
+  ...searchSection(search),
   '## Lighthouse, mobile, default simulated throttling',
   '',
   'Budgets: performance ≥ 0.98, the other categories 1; LCP ≤ 1.5 s, TBT ≤ 50 ms, CLS ≤ 0.02.',
@@ -177,7 +212,6 @@ const lines = [
   ),
   '',
 ];
-const out = path.join(root, 'docs', 'BENCHMARKS.md');
 writeFileSync(out, lines.join('\n'));
 console.log(lines.join('\n'));
 console.log(`Written to ${path.relative(root, out)}`);

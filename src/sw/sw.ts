@@ -14,6 +14,7 @@ import { claimClientsOnActivate } from './lifecycle';
 import { answerMessages } from './messages';
 import { refreshPeriodically } from './periodic-sync';
 import { cacheImages } from './routes/images';
+import { upkeepSearchOnActivate } from './search-upkeep';
 import { routeNavigationsToShell } from './routes/navigation';
 import { directoryUrl, imageOrigins } from './routes/scope';
 
@@ -39,3 +40,6 @@ refreshPeriodically(DIRECTORY_URL);
 
 // Updates wait for the reader; the first install takes control at once.
 claimClientsOnActivate();
+
+// Search: index what pages queued and merge segments once this version is active.
+upkeepSearchOnActivate();

@@ -2,6 +2,7 @@ import type { SyncOutcome } from '../shared/messages';
 import { syncDirectory, syncFeedPage, toSyncFailure } from '../shared/sync';
 import { database } from './db';
 import { broadcast } from './news';
+import { scheduleSearchUpkeep } from './search-upkeep';
 import { KeyedQueue, SingleFlight } from './single-flight';
 import { applyStorageBudget } from './storage-budget';
 
@@ -17,7 +18,8 @@ const perPage = new KeyedQueue();
 
 /**
  * Applies the storage budget after a write. The write itself succeeded, so a
- * failing eviction is logged, not reported as a failed sync.
+ * failing eviction is logged, not reported as a failed sync. Then the search
+ * index's upkeep is started (not awaited).
  */
 export async function keepWithinBudget(): Promise<void> {
   try {
@@ -25,6 +27,7 @@ export async function keepWithinBudget(): Promise<void> {
   } catch (error) {
     console.warn('Storage budget not applied', error);
   }
+  scheduleSearchUpkeep();
 }
 
 /** Fetches channels.json (conditionally) and stores it. */

@@ -82,10 +82,17 @@ describe('openStore', () => {
       'channelPages',
       'directory',
       'feedMeta',
+      'searchDocs',
+      'searchMeta',
+      'searchPending',
+      'searchPostings',
+      'searchSegments',
       'user',
     ]);
     expect([...db.transaction('articles').store.indexNames].sort()).toEqual(['channelId', 'usage']);
     expect([...db.transaction('user').store.indexNames].sort()).toEqual(['lastReadAt', 'savedAt']);
+    expect([...db.transaction('searchDocs').store.indexNames]).toEqual(['articleId']);
+    expect([...db.transaction('searchPostings').store.indexNames]).toEqual(['segment']);
   });
 
   it('rejects with StoreUnavailableError "missing" when there is no IndexedDB', async () => {
@@ -136,7 +143,7 @@ describe('upgrading from version 1', () => {
     await createVersion1WithData(name);
     const db = await openStore({ name });
     try {
-      expect(db.version).toBe(2);
+      expect(db.version).toBe(STORE_VERSION);
       expect((await getChannelArticles(db, 'jinan')).map((a) => a.id)).toEqual(['a1', 'a2']);
       expect((await getArticle(db, 'a2'))?.channelIds).toEqual(['jinan', 'hot']);
       expect((await getChannelPages(db, 'jinan'))[0]?.nextUrl).toBe(pageUrl('jinan', 2));

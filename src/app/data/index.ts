@@ -3,7 +3,6 @@ import type { StoreDb } from '../../shared/store/index';
 import {
   getArticle as getStoredArticle,
   getChannelArticles,
-  markRead,
   storedChannelIds,
 } from '../../shared/store/index';
 import { isStale } from '../lib/freshness';
@@ -55,6 +54,8 @@ export {
 export { isNetworkFailure } from './errors';
 export { STORAGE_UNAVAILABLE_MESSAGE, storageStatus } from './local';
 export { offline } from './connectivity';
+export type { ArticleMark } from './marks';
+export { markArticleRead, markOf, marksVersion } from './marks';
 
 /** Options every loader accepts. */
 export interface LoadOptions {
@@ -340,16 +341,6 @@ export async function getArticle(
     opts.signal?.throwIfAborted();
     throw db ? missingOr(error, 'article') : error;
   }
-}
-
-/** Notes that the reader opened article `id` (for 最近阅读 and least-recently-read eviction). */
-export function markArticleRead(id: string): void {
-  void localStore().then((db) => {
-    if (!db) return;
-    markRead(db, id, Date.now()).catch((error: unknown) =>
-      console.warn('Could not record the read', error),
-    );
-  });
 }
 
 function relatedFrom(page: ChannelPage | undefined, articleId: string, limit: number): Article[] {

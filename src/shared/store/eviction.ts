@@ -2,6 +2,7 @@ import { storeFailure } from './errors';
 import { storeHooks } from './hooks';
 import type { ChannelPageRecord } from './records';
 import type { StoreDb } from './schema';
+import { dropFromIndex, touchSearchIndex } from './search-index';
 import { inTransaction, PendingWrites, unique } from './transaction';
 
 /**
@@ -83,18 +84,19 @@ export function chooseEvictions(
  * Two steps, because eviction runs when the origin is out of space and
  * Chromium then refuses every `put`, even one that would shrink a record, while
  * deletes still go through:
- * 1. deletes only: the articles, and the feed metadata of every page that
- *    listed them, so the next refresh of those pages is unconditional (a 304
- *    would otherwise leave the gaps);
- * 2. best effort: rewrite those pages without the deleted ids. If this fails
- *    the pages keep ids of articles that are gone, which readers skip.
+ * 1. deletes only: the articles, their search documents, and the feed
+ *    metadata of every page that listed them, so the next refresh of those
+ *    pages is unconditional (a 304 would otherwise leave the gaps);
+ * 2. best effort: rewrite those pages without the deleted ids and tell search
+ *    readers the index changed. If this fails the pages keep ids of articles
+ *    that are gone, which readers skip (search drops them too).
  * @returns how many articles were deleted.
  */
 export async function removeArticles(db: StoreDb, ids: readonly string[]): Promise<number> {
   if (ids.length === 0) return 0;
   const { gone, touched } = await inTransaction(
     db,
-    ['articles', 'channelPages', 'feedMeta', 'user'],
+    ['articles', 'channelPages', 'feedMeta', 'user', 'searchDocs', 'searchPending'],
     async (tx) => {
       const users = tx.objectStore('user');
       const stillSaved = await Promise.all(
@@ -108,12 +110,17 @@ export async function removeArticles(db: StoreDb, ids: readonly string[]): Promi
       for (const url of unique(touched.map((page) => page.url))) {
         writes.add(tx.objectStore('feedMeta').delete(url));
       }
+      const search = {
+        docs: tx.objectStore('searchDocs'),
+        pending: tx.objectStore('searchPending'),
+      };
+      await dropFromIndex(search, [...gone], writes);
       await writes.settle();
       return { gone, touched };
     },
   );
-  if (touched.length > 0) {
-    await inTransaction(db, ['channelPages'], async (tx) => {
+  if (gone.size > 0) {
+    await inTransaction(db, ['channelPages', 'searchMeta'], async (tx) => {
       const writes = new PendingWrites();
       for (const page of touched) {
         const articleIds = page.articleIds.filter((id) => !gone.has(id));
@@ -121,6 +128,7 @@ export async function removeArticles(db: StoreDb, ids: readonly string[]): Promi
           tx.objectStore('channelPages').put({ ...page, articleIds } satisfies ChannelPageRecord),
         );
       }
+      writes.add(touchSearchIndex(tx.objectStore('searchMeta')));
       await writes.settle();
     }).catch(() => undefined);
   }

@@ -2,6 +2,7 @@ import type { ChannelDirectory, FeedPage } from '../feed/types';
 import type { SyncFailure, SyncOutcome } from '../messages';
 import { articleJson, utf8Length } from './bytes';
 import { StoreError } from './errors';
+import { storeHooks } from './hooks';
 import type {
   ChannelPageRecord,
   DirectoryRecord,
@@ -12,6 +13,7 @@ import type {
 import { writeWithRoom } from './room';
 import type { StoreDb } from './schema';
 import { DIRECTORY_KEY } from './schema';
+import { SEARCH_STORES, searchStores, updateSearchIndex } from './search-index';
 import type { WriteTx } from './transaction';
 import { inTransaction, PendingWrites, read, unique } from './transaction';
 
@@ -86,7 +88,9 @@ export function channelRange(channelId: string): IDBKeyRange {
  * counted as added, stored ones whose content differs as changed (and get a
  * new `storedAt`). Articles that drop off the page stay stored while another
  * page (of any channel) lists them or the reader saved or read them;
- * otherwise they are deleted.
+ * otherwise they are deleted. The search index follows in the same
+ * transaction: new and changed articles are indexed (or queued, when the
+ * connection has no indexer), deleted ones leave it.
  * @throws StoreError for an invalid channel id or page index, or when
  *   IndexedDB fails (StoreQuotaError when there is no room even after eviction).
  */
@@ -120,7 +124,7 @@ export function putFeedPage(
   const write = (): Promise<SyncOutcome> =>
     inTransaction(
       db,
-      ['articles', 'channelPages', 'feedMeta', 'user'],
+      ['articles', 'channelPages', 'feedMeta', 'user', ...SEARCH_STORES],
       async (tx) => {
         const articles = tx.objectStore('articles');
         const pages = tx.objectStore('channelPages');
@@ -132,6 +136,7 @@ export function putFeedPage(
         let added = 0;
         let changed = 0;
         const writes = new PendingWrites();
+        const toIndex: StoredArticle[] = [];
         ids.forEach((id, i) => {
           const entry = incoming.get(id);
           if (!entry) return;
@@ -151,6 +156,7 @@ export function putFeedPage(
             bytes: utf8Length(entry.json),
           };
           writes.add(articles.put(record));
+          if (isNew || isChanged) toIndex.push(record);
         });
 
         // Articles listed before but not now: still in the channel through another page?
@@ -160,7 +166,8 @@ export function putFeedPage(
           if (other.pageIndex !== pageIndex) other.articleIds.forEach((id) => stillListed.add(id));
         }
         const dropped = unique(previous?.articleIds ?? []).filter((id) => !stillListed.has(id));
-        await releaseFromChannel(tx, channelId, dropped, writes);
+        const deleted = await releaseFromChannel(tx, channelId, dropped, writes);
+        await updateSearchIndex(searchStores(tx), toIndex, deleted, storeHooks(db).indexer, writes);
 
         writes.add(pages.put(pageRecord));
         writes.add(
@@ -175,33 +182,38 @@ export function putFeedPage(
   return writeWithRoom(db, 'putFeedPage', write, neededBytes);
 }
 
-type PageTx = WriteTx<['articles', 'channelPages', 'feedMeta', 'user']>;
+type PageTx = WriteTx<['articles', 'channelPages', 'feedMeta', 'user', ...typeof SEARCH_STORES]>;
 
 /**
  * Takes `channelId` off articles no page of that channel lists any more.
  * Those left in no channel are deleted unless the reader saved or read them.
  * Its writes join `writes`.
+ * @returns the ids of the articles deleted.
  */
 async function releaseFromChannel(
   tx: PageTx,
   channelId: string,
   ids: readonly string[],
   writes: PendingWrites,
-): Promise<void> {
-  if (ids.length === 0) return;
+): Promise<string[]> {
+  if (ids.length === 0) return [];
   const articles = tx.objectStore('articles');
   const users = tx.objectStore('user');
   const [stored, user] = await Promise.all([
     Promise.all(ids.map((id) => articles.get(id))),
     Promise.all(ids.map((id) => users.get(id))),
   ]);
+  const deleted: string[] = [];
   ids.forEach((id, i) => {
     const record = stored[i];
     if (!record) return;
     const channelIds = record.channelIds.filter((c) => c !== channelId);
-    if (channelIds.length === 0 && !isKeptByReader(user[i])) writes.add(articles.delete(id));
-    else writes.add(articles.put({ ...record, channelIds }));
+    if (channelIds.length === 0 && !isKeptByReader(user[i])) {
+      writes.add(articles.delete(id));
+      deleted.push(id);
+    } else writes.add(articles.put({ ...record, channelIds }));
   });
+  return deleted;
 }
 
 /** Saved (收藏) or read (最近阅读) articles stay stored when no channel lists them. */

@@ -1,8 +1,11 @@
 import type { StoreDb } from './schema';
+import type { SearchIndexer } from './search-index';
 
-/** Callbacks a caller registered when opening the store. */
+/** Callbacks (and helpers) a caller registered when opening the store. */
 export interface StoreHooks {
   readonly onEvicted?: ((count: number) => void) | undefined;
+  /** Indexes new and changed articles as they are written (else they are queued). */
+  readonly indexer?: SearchIndexer | undefined;
 }
 
 // Kept beside the connection rather than on it: the handle is idb's object, not ours.

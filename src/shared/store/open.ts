@@ -3,6 +3,7 @@ import { DB_NAME } from '../cache-names';
 import { StoreUnavailableError } from './errors';
 import { setStoreHooks } from './hooks';
 import type { QiluSchema, StoreDb } from './schema';
+import type { SearchIndexer } from './search-index';
 import { STORE_VERSION, upgradeStore } from './schema';
 
 /** Options of openStore; all optional. */
@@ -22,6 +23,13 @@ export interface OpenStoreOptions {
   readonly onVersionChange?: () => void;
   /** Called when a write made room by evicting articles (quota exceeded), with their count. */
   readonly onEvicted?: (count: number) => void;
+  /**
+   * Indexes new and changed articles for search in the same transaction that
+   * stores them (src/shared/search's `searchIndexer`). Without it they are
+   * queued and indexed later by the search maintenance: the page leaves it out
+   * so the tokenizer never weighs on its first load.
+   */
+  readonly indexer?: SearchIndexer;
 }
 
 /** Default of OpenStoreOptions.timeoutMs. */
@@ -73,7 +81,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<StoreDb
   });
   try {
     const db = await Promise.race([opening, timeout]);
-    setStoreHooks(db, { onEvicted: options.onEvicted });
+    setStoreHooks(db, { onEvicted: options.onEvicted, indexer: options.indexer });
     return db;
   } catch (error) {
     // A late success must not leave a connection open that blocks future upgrades.

@@ -7,6 +7,13 @@ import type {
   StoredArticle,
   UserArticleRecord,
 } from './records';
+import type {
+  PostingsRecord,
+  SearchDocRecord,
+  SearchStateRecord,
+  SegmentRecord,
+} from './search-records';
+import type { SEARCH_STATE_KEY } from './search-records';
 
 /**
  * The one IndexedDB schema, and how every older version on disk becomes it.
@@ -23,6 +30,13 @@ import type {
  *   without loading bodies; `channelPages` gains an index `url` (a 304 updates
  *   the page it belongs to); new store `user` (keyPath `id`; indexes `savedAt`,
  *   `lastReadAt`) for 收藏, reading position and history.
+ * - v3: the full-text search index (src/shared/search, docs/search.md):
+ *   `searchMeta` (out-of-line key `'state'`), `searchSegments` (keyPath `id`),
+ *   `searchPostings` (out-of-line key `[buckets, bucket, segment]`; index
+ *   `segment`), `searchDocs` (keyPath `doc`; index `articleId`) and
+ *   `searchPending` (article id → when it was queued). Existing articles are
+ *   not indexed in the upgrade: with no `searchMeta` record the search
+ *   maintenance queues all of them once, in the background.
  */
 export interface QiluSchema extends DBSchema {
   articles: {
@@ -47,6 +61,16 @@ export interface QiluSchema extends DBSchema {
     value: UserArticleRecord;
     indexes: { savedAt: number; lastReadAt: number };
   };
+  searchMeta: { key: typeof SEARCH_STATE_KEY; value: SearchStateRecord };
+  searchSegments: { key: number; value: SegmentRecord };
+  searchPostings: {
+    key: [number, number, number];
+    value: PostingsRecord;
+    indexes: { segment: number };
+  };
+  searchDocs: { key: number; value: SearchDocRecord; indexes: { articleId: string } };
+  /** Articles stored but not yet indexed (written by code without the indexer, or awaiting a re-index). */
+  searchPending: { key: string; value: number };
 }
 
 /** An open connection to the store. Pass it to the store and sync functions. */
@@ -56,7 +80,7 @@ export type StoreDb = IDBPDatabase<QiluSchema>;
 export type StoreName = StoreNames<QiluSchema>;
 
 /** The schema version this code reads and writes. */
-export const STORE_VERSION = 2;
+export const STORE_VERSION = 3;
 
 /** Key of the single record in `directory`. */
 export const DIRECTORY_KEY = 'current';
@@ -102,6 +126,15 @@ async function backfillBytes(
   }
 }
 
+/** v3: the search index's object stores, empty. */
+function createVersion3(db: StoreDb): void {
+  db.createObjectStore('searchMeta');
+  db.createObjectStore('searchSegments', { keyPath: 'id' });
+  db.createObjectStore('searchPostings').createIndex('segment', 'segment');
+  db.createObjectStore('searchDocs', { keyPath: 'doc' }).createIndex('articleId', 'articleId');
+  db.createObjectStore('searchPending');
+}
+
 /**
  * Brings a database at `oldVersion` up to `targetVersion` (the `upgrade`
  * callback of openDB). Exported so tests (and only tests) can create the
@@ -126,4 +159,5 @@ export function upgradeStore(
       }
     });
   }
+  if (oldVersion < 3 && targetVersion >= 3) createVersion3(db);
 }

@@ -2,6 +2,8 @@ import { readUsage } from './eviction';
 import { channelRange } from './feeds';
 import type { StoredArticle } from './records';
 import type { StoreDb } from './schema';
+import type { SearchStores } from './search-index';
+import { SEARCH_STORES, searchStores, touchSearchIndex, updateSearchIndex } from './search-index';
 import { inTransaction, PendingWrites, read } from './transaction';
 import { storeFailure } from './errors';
 
@@ -70,16 +72,20 @@ export function storedTotals(db: StoreDb): Promise<StoredTotals> {
   });
 }
 
+/** What clearing writes: the articles and everything kept about them, the search index included. */
+const CLEAR_STORES = ['articles', 'channelPages', 'feedMeta', 'user', ...SEARCH_STORES] as const;
+
 /**
  * Clears one channel's offline content: its pages, their HTTP state, and the
- * articles only it lists. Saved articles stay (no longer listed by it); so do
- * articles other channels list. One transaction.
+ * articles only it lists (and their search documents). Saved articles stay
+ * (no longer listed by it); so do articles other channels list. One
+ * transaction.
  * @returns how many articles were deleted.
  * @throws StoreError when IndexedDB fails.
  */
 export async function clearChannel(db: StoreDb, channelId: string): Promise<number> {
   try {
-    return await inTransaction(db, ['articles', 'channelPages', 'feedMeta', 'user'], async (tx) => {
+    return await inTransaction(db, [...CLEAR_STORES], async (tx) => {
       const pagesStore = tx.objectStore('channelPages');
       const metaStore = tx.objectStore('feedMeta');
       const articles = tx.objectStore('articles');
@@ -92,21 +98,22 @@ export async function clearChannel(db: StoreDb, channelId: string): Promise<numb
       const saved = await Promise.all(
         members.map(async (m) => (await users.get(m.article.id))?.savedAt !== undefined),
       );
-      let deleted = 0;
+      const deleted: string[] = [];
       const writes = new PendingWrites();
       writes.add(pagesStore.delete(range));
       for (const page of pages) writes.add(metaStore.delete(page.url));
       members.forEach((member: StoredArticle, i) => {
         const channelIds = member.channelIds.filter((id) => id !== channelId);
         if (channelIds.length === 0 && !saved[i]) {
-          deleted++;
+          deleted.push(member.article.id);
           writes.add(articles.delete(member.article.id));
         } else {
           writes.add(articles.put({ ...member, channelIds }));
         }
       });
+      await updateSearchIndex(searchStores(tx), [], deleted, undefined, writes);
       await writes.settle();
-      return deleted;
+      return deleted.length;
     });
   } catch (error) {
     throw storeFailure('clearChannel', error);
@@ -122,20 +129,24 @@ export interface ClearAllOptions {
 /**
  * Clears all offline content: every article except saved ones, every channel
  * page and all HTTP state. With `includeSaved`, saved articles and the
- * reader's records (收藏, history, positions) go too. The channel directory
- * stays: it is tiny and the app needs it to offer anything at all.
+ * reader's records (收藏, history, positions) go too. The search index is
+ * emptied; saved articles that stay are queued to be indexed again. The
+ * channel directory stays: it is tiny and the app needs it to offer anything
+ * at all.
  * @returns how many articles were deleted.
  * @throws StoreError when IndexedDB fails.
  */
 export async function clearAll(db: StoreDb, options: ClearAllOptions = {}): Promise<number> {
   try {
-    return await inTransaction(db, ['articles', 'channelPages', 'feedMeta', 'user'], async (tx) => {
+    return await inTransaction(db, [...CLEAR_STORES], async (tx) => {
       const articles = tx.objectStore('articles');
       const users = tx.objectStore('user');
       const ids = await articles.getAllKeys();
       const writes = new PendingWrites();
       writes.add(tx.objectStore('channelPages').clear());
       writes.add(tx.objectStore('feedMeta').clear());
+      const search = searchStores(tx);
+      emptySearchIndex(search, writes);
       if (options.includeSaved) {
         writes.add(articles.clear());
         writes.add(users.clear());
@@ -145,12 +156,26 @@ export async function clearAll(db: StoreDb, options: ClearAllOptions = {}): Prom
       const saved = new Set(await users.index('savedAt').getAllKeys());
       const kept = await Promise.all([...saved].map((id) => articles.get(id)));
       for (const id of ids) if (!saved.has(id)) writes.add(articles.delete(id));
-      for (const stored of kept)
-        if (stored) writes.add(articles.put({ ...stored, channelIds: [] }));
+      for (const stored of kept) {
+        if (!stored) continue;
+        writes.add(articles.put({ ...stored, channelIds: [] }));
+        writes.add(search.pending.put(stored.storedAt, stored.article.id));
+      }
       await writes.settle();
       return ids.filter((id) => !saved.has(id)).length;
     });
   } catch (error) {
     throw storeFailure('clearAll', error);
   }
+}
+
+/**
+ * Empties the search index but keeps its state record (moved on, so readers
+ * reload), so documents are never numbered twice and no re-index is started.
+ */
+function emptySearchIndex(stores: SearchStores, writes: PendingWrites): void {
+  for (const store of [stores.segments, stores.postings, stores.docs, stores.pending]) {
+    writes.add(store.clear());
+  }
+  writes.add(touchSearchIndex(stores.meta));
 }

@@ -1,90 +1,272 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
-import { ArticleItem } from '../../components/article-item';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLocation, useRoute } from 'preact-iso';
+import type { Channel } from '../../../shared/feed/types';
+import { RESULTS_PER_PAGE } from '../../../shared/search/protocol';
 import { ErrorNotice } from '../../components/status';
-import { searchLoaded } from '../../data';
+import { getDirectory, offline, peekDirectory } from '../../data';
+import { onNews } from '../../data/news';
+import { announce } from '../../lib/announce';
 import { usePage } from '../../lib/page';
 import { matchSettings } from '../../lib/reading-prefs/choices';
-import { useAsync } from '../../lib/use-async';
+import { useStore } from '../../lib/store';
+import { Results } from './results';
+import type { PageSearch } from './run-search';
+import { ensureFirstPages, runSearch } from './run-search';
+import { catchUpIndex, loadSearch, mergeWhenIdle } from './stored-search';
 import './style.css';
+
+// The engine is a chunk of its own: start fetching it with this route's code, not after the first render.
+void loadSearch().catch(() => undefined);
 
 /** How long typing pauses before the results (and the URL) follow. */
 const TYPING_DELAY_MS = 300;
+/** Results shown at first, and added by each 「显示更多结果」. */
+const PAGE_SIZE = RESULTS_PER_PAGE;
+/** Changes reported by the sync settle for this long before the results are refreshed. */
+const NEWS_DELAY_MS = 500;
 
-function searchUrl(query: string): string {
-  const trimmed = query.trim();
-  return trimmed ? `/search?q=${encodeURIComponent(trimmed)}` : '/search';
+/** The search page's path. */
+const SEARCH_PATH = '/search';
+
+/** `/search`, `/search?q=…`, `/search?q=…&channel=…` (spaces as %20, as links write them). */
+function searchUrl(query: string, channelId: string): string {
+  const params = [
+    ...(query ? [`q=${encodeURIComponent(query)}`] : []),
+    ...(channelId ? [`channel=${encodeURIComponent(channelId)}`] : []),
+  ];
+  return params.length > 0 ? `${SEARCH_PATH}?${params.join('&')}` : SEARCH_PATH;
 }
 
 /** What to try when nothing matched. */
-function Suggestions() {
+function Suggestions({ filtered }: { filtered: boolean }) {
   return (
     <ul>
-      <li>换一个更短的词，例如城市名“济南”或“青岛”；</li>
-      <li>检查有没有错别字；</li>
-      <li>多个词之间用空格分开时，文章需要同时包含所有的词。</li>
+      <li>换一个更短的词，或只搜一个字，例如“鲁”“泉”；</li>
+      <li>检查有没有错别字，简体、繁体和全角字母都可以搜；</li>
+      <li>多个词之间用空格分开时，文章需要同时包含所有的词；</li>
+      {filtered && <li>把“频道”改为“全部频道”；</li>}
+      <li>
+        这里搜索的是本机已保存的文章：联网浏览更多频道，或在
+        <a href="/settings#settings-storage">设置 → 离线与存储</a>中下载频道，能搜到的就更多。
+      </li>
     </ul>
   );
 }
 
+/** The directory's channels (sections, then cities), for the filter and the results' labels. */
+function useChannels(): readonly Channel[] {
+  const [channels, setChannels] = useState<readonly Channel[]>(
+    () => peekDirectory()?.channels ?? [],
+  );
+  useEffect(() => {
+    let alive = true;
+    getDirectory().then(
+      (directory) => alive && setChannels(directory.channels),
+      () => undefined, // Without a directory the filter is left out; search still works.
+    );
+    return () => {
+      alive = false;
+    };
+  }, []);
+  return channels;
+}
+
+/** What the index can answer, as far as the page knows. */
+interface IndexRevision {
+  /** Bumped whenever the index may answer differently. */
+  readonly revision: number;
+  /** Still bringing in the first page of every channel and indexing what waits. */
+  readonly filling: boolean;
+}
+
 /**
- * `/search?q=`: the query lives in the URL, so results can be bookmarked and
- * shared, and Back returns to them. Typing updates the URL (replacing, not
- * pushing, so Back is not a keystroke history) after a short pause.
+ * Follows what the index can answer: once the first page of every channel is
+ * here and queued articles are indexed, and after the sync reports new,
+ * changed or evicted articles. Starts once `started`: after the first answer,
+ * so that answer does not wait behind the background work.
+ */
+function useIndexRevision(started: boolean): IndexRevision {
+  const [revision, setRevision] = useState<IndexRevision>({ revision: 0, filling: true });
+  useEffect(() => {
+    if (!started) return;
+    let alive = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    /** Indexes what waits, then asks for new answers (`filled`: the first fill is over). */
+    const refresh = async (filled: boolean): Promise<void> => {
+      await catchUpIndex().catch((error: unknown) => {
+        console.warn('Search index catch-up failed', error);
+      });
+      // For benchmarks and the performance panel: when the index caught up.
+      performance.mark('qilu:search-indexed');
+      if (!alive) return;
+      setRevision(({ revision: n, filling }) => ({
+        revision: n + 1,
+        filling: filling && !filled,
+      }));
+    };
+    void ensureFirstPages()
+      .then(() => {
+        performance.mark('qilu:search-first-pages');
+        return refresh(true);
+      })
+      .then(mergeWhenIdle);
+    const stop = onNews((news) => {
+      const changed =
+        (news.type === 'channel-updated' && news.outcome.added + news.outcome.changed > 0) ||
+        news.type === 'storage-evicted' ||
+        news.type === 'download-finished';
+      if (!changed) return;
+      // Index what arrived at once (while the first pages are still coming in, too),
+      // and ask for new answers once the news has settled.
+      void catchUpIndex().catch(() => undefined);
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh(false), NEWS_DELAY_MS);
+    });
+    return () => {
+      alive = false;
+      clearTimeout(timer);
+      stop();
+    };
+  }, [started]);
+  return revision;
+}
+
+/** The state of the results: the last answer stays on screen while the next one is worked out. */
+interface ResultsState {
+  readonly key: string;
+  readonly result?: PageSearch;
+  readonly error?: unknown;
+  readonly busy: boolean;
+  /** The index revision the result (or error) answers. */
+  readonly revision: number;
+}
+
+/**
+ * `/search?q=`: searches every article stored on this device, offline too,
+ * as the reader types. The query (and the channel filter) live in the URL:
+ * results can be bookmarked and shared, and Back returns to them. Typing
+ * replaces the history entry after a short pause, so Back is not a keystroke
+ * history; a submitted search, or the first edit of a search reached by a
+ * link or by Back, gets an entry of its own.
  */
 export default function Search() {
   usePage('搜索');
-  const { query, route } = useLocation();
-  const urlQuery = query.q ?? '';
+  // This route's own query: while the next route's code loads after a result
+  // was clicked, this page stays on screen and must not follow the new URL.
+  const { query } = useRoute();
+  const { route } = useLocation();
+  const urlQuery = (query.q ?? '').trim();
+  const urlChannel = query.channel ?? '';
   const [text, setText] = useState(urlQuery);
   const sent = useRef(urlQuery);
+  const pushNext = useRef(urlQuery !== '');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const channels = useChannels();
+  const channelMap = useMemo(
+    () => new Map(channels.map((channel) => [channel.id, channel])),
+    [channels],
+  );
+  const isOffline = useStore(offline);
+  const [answered, setAnswered] = useState(urlQuery === '');
+  const { revision, filling } = useIndexRevision(answered);
 
   // The URL changed without us (Back/Forward, a link): show its query.
   useEffect(() => {
     if (urlQuery !== sent.current) {
       sent.current = urlQuery;
+      pushNext.current = urlQuery !== '';
       setText(urlQuery);
     }
   }, [urlQuery]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  const commit = (value: string, replace: boolean) => {
+  const commit = (value: string, channelId: string, submitted: boolean) => {
     clearTimeout(timer.current);
+    // A pause in typing that ends after a result was followed must not come back here.
+    if (location.pathname !== SEARCH_PATH) return;
     const next = value.trim();
-    if (next === sent.current) return;
+    if (next === sent.current && channelId === urlChannel) return;
+    const push = submitted || pushNext.current;
     sent.current = next;
-    route(searchUrl(next), replace);
+    pushNext.current = submitted && next !== '';
+    route(searchUrl(next, channelId), !push);
   };
 
   const onInput = (event: Event) => {
     const value = (event.currentTarget as HTMLInputElement).value;
     setText(value);
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => commit(value, true), TYPING_DELAY_MS);
+    timer.current = setTimeout(() => commit(value, urlChannel, false), TYPING_DELAY_MS);
   };
 
   const onSubmit = (event: Event) => {
     event.preventDefault();
-    commit(text, true);
+    commit(text, urlChannel, true);
   };
 
-  const current = urlQuery.trim();
-  const outcome = useAsync(
-    (signal) => (current ? searchLoaded(current, { signal }) : Promise.resolve(undefined)),
-    [current],
-  );
+  const onChannel = (event: Event) => {
+    commit(text, (event.currentTarget as HTMLSelectElement).value, false);
+  };
 
-  // One status region, always present, so each change of it is spoken.
+  // How many results to show; back to one page for every new search.
+  const searchKey = `${urlQuery}\u0000${urlChannel}`;
+  const [shown, setShown] = useState({ key: searchKey, limit: PAGE_SIZE });
+  const limit = shown.key === searchKey ? shown.limit : PAGE_SIZE;
+  const firstNew = useRef<number | undefined>(undefined);
+  const firstNewRef = useRef<HTMLHeadingElement>(null);
+
+  const [state, setState] = useState<ResultsState>({ key: '', busy: false, revision: -1 });
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (!urlQuery) {
+      setState({ key: searchKey, busy: false, revision });
+      return;
+    }
+    let current = true;
+    setState((previous) => ({ ...previous, busy: true }));
+    runSearch({ query: urlQuery, limit, ...(urlChannel && { channelId: urlChannel }) })
+      .then(
+        (result) => current && setState({ key: searchKey, result, busy: false, revision }),
+        (error: unknown) => current && setState({ key: searchKey, error, busy: false, revision }),
+      )
+      .finally(() => setAnswered(true));
+    return () => {
+      current = false;
+    };
+  }, [searchKey, limit, revision, attempt]);
+
+  // After 「显示更多结果」: focus the first added result and say how many came.
+  useEffect(() => {
+    const index = firstNew.current;
+    if (index === undefined || state.busy || !state.result) return;
+    firstNew.current = undefined;
+    firstNewRef.current?.querySelector('a')?.focus();
+    announce(`已加载 ${Math.max(0, state.result.response.hits.length - index)} 条`);
+  }, [state]);
+
+  const result = state.key === searchKey || state.busy ? state.result : undefined;
+  const response = urlQuery ? result?.response : undefined;
+  const settingsHits = matchSettings(urlQuery);
+
+  // One status region, always present, so each change of it is spoken. The
+  // count is said once it is final: not while the first page of every channel
+  // is still coming in (results found so far are already on screen).
+  const failed = state.error !== undefined && state.key === searchKey;
+  const loading = !response || filling || state.revision !== revision;
   let status = '';
-  if (current && outcome.status === 'loading') status = '正在加载搜索结果…';
-  else if (outcome.status === 'ready' && outcome.value) {
-    status = `找到 ${outcome.value.hits.length} 条结果`;
+  if (urlQuery && !failed) {
+    if (loading) status = '正在加载搜索结果…';
+    else if (response.relaxed) {
+      status = `没有完全匹配的文章，找到 ${response.total} 条部分匹配的结果`;
+    } else status = `找到 ${response.total} 条结果`;
   }
-  const found = outcome.status === 'ready' ? outcome.value : undefined;
-  // Settings are found by what readers call them (长辈, 关怀, 大字 …), above the articles.
-  const settingsHits = matchSettings(current);
+
+  const showMore = () => {
+    if (!response) return;
+    firstNew.current = response.hits.length;
+    setShown({ key: searchKey, limit: limit + PAGE_SIZE });
+  };
 
   return (
     <div class="page">
@@ -109,15 +291,28 @@ export default function Search() {
             搜索
           </button>
         </div>
+        {channels.length > 0 && (
+          <div class="search-form__filter">
+            <label for="search-channel">频道</label>
+            <select id="search-channel" name="channel" value={urlChannel} onChange={onChannel}>
+              <option value="">全部频道</option>
+              {channels.map((channel) => (
+                <option key={channel.id} value={channel.id}>
+                  {channel.title}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
       </form>
       <p role="status" class="search-status">
         {status}
       </p>
-      {outcome.status === 'error' && <ErrorNotice error={outcome.error} onRetry={outcome.retry} />}
-      {!current && (
+      {failed && <ErrorNotice error={state.error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {!urlQuery && (
         <div class="search-empty">
-          <p>输入关键词，在热点新闻、滚动、图片新闻和各城市频道的文章里查找标题、摘要和正文。</p>
-          <p>例如：“数字强省”“济南”“乡村振兴”。</p>
+          <p>输入关键词，在本机保存的新闻里查找标题、引题、摘要、正文、来源和作者。</p>
+          <p>例如：“数字强省”“济南”“5G”，或者只输入一个字，如“鲁”。</p>
         </div>
       )}
       {settingsHits.length > 0 && (
@@ -135,29 +330,61 @@ export default function Search() {
           </ul>
         </section>
       )}
-      {found && found.failedChannels.length > 0 && (
-        <p class="search-note">
-          有 {found.failedChannels.length} 个频道暂时无法读取，结果可能不完整。
-        </p>
+      {urlQuery && result && <ScopeNote result={result} offline={isOffline} />}
+      {response?.relaxed && (
+        <p class="search-note">没有同时包含所有词的文章，下面是包含其中一部分的结果。</p>
       )}
-      {found?.hits.length === 0 && (
+      {response?.total === 0 && !loading && (
         <div class="search-empty">
-          <p>没有找到包含“{current}”的文章。可以试试：</p>
-          <Suggestions />
+          <p>没有找到包含“{urlQuery}”的文章。可以试试：</p>
+          <Suggestions filtered={urlChannel !== ''} />
         </div>
       )}
-      {found && found.hits.length > 0 && (
-        <ul class="news-list">
-          {found.hits.map(({ article, channel }) => (
-            <ArticleItem
-              key={article.id}
-              article={article}
-              channelId={channel.id}
-              channelTitle={channel.title}
-            />
-          ))}
-        </ul>
+      {response && response.hits.length > 0 && (
+        <section aria-labelledby="search-results-heading">
+          <h2 id="search-results-heading" class="visually-hidden">
+            搜索结果
+          </h2>
+          <Results
+            hits={response.hits}
+            channels={channelMap}
+            channelId={urlChannel}
+            firstNew={firstNew.current ?? -1}
+            firstNewRef={firstNewRef}
+          />
+          {response.hits.length < response.total && (
+            <div class="search-more">
+              <button
+                type="button"
+                class="button button--secondary"
+                aria-busy={state.busy}
+                onClick={showMore}
+              >
+                显示更多结果
+              </button>
+            </div>
+          )}
+        </section>
       )}
     </div>
+  );
+}
+
+/** Where the results come from: this device (offline too), or only what could be loaded. */
+function ScopeNote({ result, offline }: { result: PageSearch; offline: boolean }) {
+  if (result.source === 'loaded') {
+    return (
+      <p class="search-note">
+        本机存储不可用，只能搜索刚刚加载的各频道第一页
+        {result.failedChannels > 0 && `（有 ${result.failedChannels} 个频道暂时无法读取）`}。
+      </p>
+    );
+  }
+  const { indexed, pending } = result.response;
+  return (
+    <p class="search-note">
+      {offline ? '当前离线。' : ''}搜索范围：本机已保存的 {indexed} 篇文章，离线时也能搜索。
+      {pending > 0 && `另有 ${pending} 篇正在建立索引，稍后就能搜到。`}
+    </p>
   );
 }
