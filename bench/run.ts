@@ -102,13 +102,14 @@ function offlineVisitSection(outcome: Outcome<OfflineVisitResult>): string[] {
       'MutationObserver sees the text, then the next frame). Beside it, the same headline and paragraphs as a plain ' +
       `static HTML file (${kb(r.staticBytes)} KB, ${kb(r.staticBrotliBytes)} KB brotli), online from the same server ` +
       'in a context without a worker. CPU slowdown by CDP `Emulation.setCPUThrottlingRate` on the tab. ' +
-      'The app’s time splits into: the shell answered by the cold worker (navigation timing `responseEnd`), ' +
-      'the last script or stylesheet needed before the text arrived (resource timing), the text in the DOM.',
+      'The app’s time splits into: the shell answered by the cold worker with the stored article written in ' +
+      '(the boot view, src/sw/boot; navigation timing `responseEnd`), the last script or stylesheet that arrived ' +
+      'before the text was in the DOM (resource timing; the app itself starts after the first paint), the text in the DOM.',
     `Medians of ${r.runs} runs per row (app and static alternate; one warm-up pair first); ${r.browser}, headless. ` +
       `Requests reaching the server during the offline runs: ${r.offlineServerRequests}. ` +
       `Load average at the end: ${outcome.load.toFixed(1)}.`,
     '',
-    '| CPU | app offline, text painted (min–max) | of which: shell from worker | app code from worker | text in DOM | static HTML online, painted (min–max) | app / static | target | within |',
+    '| CPU | app offline, text painted (min–max) | of which: shell + article from worker | assets before the text | text in DOM | static HTML online, painted (min–max) | app / static | target | within |',
     '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
     ...r.rows.map(
       (row) =>
