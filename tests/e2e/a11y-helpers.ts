@@ -52,8 +52,9 @@ export async function openRoute(
   await page.goto(url);
   await routeReady(page);
   if (url.startsWith('/search?q=')) {
-    // Results (or the empty state) render after the query runs.
-    await expect(page.getByText(/找到 \d+ 条|没有找到/).first()).toBeAttached();
+    // Results (or the empty state) render after the query runs; on a fresh device that first
+    // fetches and indexes every channel (about 2 s here), so allow for a busy machine.
+    await expect(page.getByText(/找到 \d+ 条|没有找到/).first()).toBeAttached({ timeout: 20_000 });
   }
   return url;
 }
