@@ -137,6 +137,7 @@ export function putFeedPage(
         let changed = 0;
         const writes = new PendingWrites();
         const toIndex: StoredArticle[] = [];
+        const firstStored = new Set<string>();
         ids.forEach((id, i) => {
           const entry = incoming.get(id);
           if (!entry) return;
@@ -144,7 +145,10 @@ export function putFeedPage(
           const isNew = stored === undefined;
           const isChanged = !isNew && articleJson(stored.article) !== entry.json;
           const hasChannel = stored?.channelIds.includes(channelId) ?? false;
-          if (isNew) added++;
+          if (isNew) {
+            added++;
+            firstStored.add(id);
+          }
           if (isChanged) changed++;
           if (!isNew && !isChanged && hasChannel) return;
           const record: StoredArticle = {
@@ -167,7 +171,14 @@ export function putFeedPage(
         }
         const dropped = unique(previous?.articleIds ?? []).filter((id) => !stillListed.has(id));
         const deleted = await releaseFromChannel(tx, channelId, dropped, writes);
-        await updateSearchIndex(searchStores(tx), toIndex, deleted, storeHooks(db).indexer, writes);
+        await updateSearchIndex(
+          searchStores(tx),
+          toIndex,
+          deleted,
+          storeHooks(db).indexer,
+          writes,
+          (id) => firstStored.has(id),
+        );
 
         writes.add(pages.put(pageRecord));
         writes.add(

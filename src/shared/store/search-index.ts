@@ -101,7 +101,8 @@ function touched(state: SearchStateRecord | undefined): SearchStateRecord | unde
 /**
  * Brings the index in line with a write of `tx`: `changed` articles (new, or
  * with new content) are indexed by `indexer` or else queued, `removed` ones
- * leave the index; a changed article's old document is deleted either way.
+ * leave the index; a changed article's old document is deleted either way
+ * (`isNew` names the articles that had none, to spare their lookups).
  */
 export async function updateSearchIndex(
   stores: SearchStores,
@@ -109,11 +110,15 @@ export async function updateSearchIndex(
   removed: readonly string[],
   indexer: SearchIndexer | undefined,
   writes: PendingWrites,
+  isNew: (id: string) => boolean = () => false,
 ): Promise<void> {
   if (changed.length === 0 && removed.length === 0) return;
+  // An article stored for the first time has no document or queue entry to drop
+  // (eviction and clearing drop them in their own transactions): skip the lookups.
+  const replaced = changed.map((stored) => stored.article.id).filter((id) => !isNew(id));
   const [state] = await Promise.all([
     stores.meta.get(SEARCH_STATE_KEY),
-    dropFromIndex(stores, [...changed.map((stored) => stored.article.id), ...removed], writes),
+    dropFromIndex(stores, [...replaced, ...removed], writes),
   ]);
   let next = touched(state);
   if (changed.length > 0) {
