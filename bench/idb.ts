@@ -3,11 +3,11 @@ import type { AddressInfo } from 'node:net';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { build } from 'vite';
 import { buildContentApi } from '../content/lib/api';
 import { parseFeedPage } from '../src/shared/feed';
 import type { Article, FeedPage } from '../src/shared/feed/types';
 import { launchBenchChromium } from './bench-browser';
+import { bundleBenchPage } from './bundle-page';
 import type { IdbRun } from './idb-page';
 
 /** The IndexedDB numbers, medians over runs, in ms. */
@@ -69,25 +69,6 @@ async function benchPages(root: string): Promise<FeedPage[]> {
   return pages;
 }
 
-/** Bundles bench/idb-page.ts (and with it the store module) for the browser. */
-async function bundle(root: string, outDir: string): Promise<void> {
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: false,
-      target: 'es2022',
-      lib: {
-        entry: path.join(root, 'bench', 'idb-page.ts'),
-        formats: ['es'],
-        fileName: () => 'idb-page.js',
-      },
-    },
-  });
-}
-
 /**
  * Measures the store in real Chromium IndexedDB (never fake-indexeddb):
  * writing 1,000 articles as a sync does (putFeedPage per 20-item page),
@@ -115,7 +96,7 @@ export async function measureIndexedDb(root: string): Promise<IdbBenchResult> {
   });
   const browser = await launchBenchChromium();
   try {
-    await bundle(root, dir);
+    await bundleBenchPage(root, dir, 'idb-page');
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     const page = await browser.newPage();

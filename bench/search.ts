@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
-import { build } from 'vite';
 import { buildContentApi } from '../content/lib/api';
 import { CHANNELS } from '../content/lib/channels';
 import { parseFeedPage } from '../src/shared/feed';
 import { launchBenchChromium } from './bench-browser';
+import { bundleBenchPage } from './bundle-page';
 import { copyBuild, serveBuild } from './bench-server';
 import { pollPage } from './poll-page';
 import type { CorpusPool } from './search-corpus';
@@ -138,25 +138,6 @@ export async function corpusPool(root: string): Promise<CorpusPool> {
   return { sentences: [...sentences], titles: [...titles], cities };
 }
 
-/** Bundles bench/search-page.ts (the store, the engine, MiniSearch) for the browser. */
-async function bundle(root: string, outDir: string): Promise<void> {
-  await build({
-    configFile: false,
-    root,
-    logLevel: 'warn',
-    build: {
-      outDir,
-      emptyOutDir: false,
-      target: 'es2022',
-      lib: {
-        entry: path.join(root, 'bench', 'search-page.ts'),
-        formats: ['es'],
-        fileName: () => 'search-page.js',
-      },
-    },
-  });
-}
-
 /** Runs `step` of the benchmark page with `args`, within `ms`. */
 function step<K extends keyof SearchBenchSteps>(
   page: Page,
@@ -237,7 +218,7 @@ export async function measureSearch(
   const benchDir = path.join(copy.root, 'bench-search');
   await mkdir(benchDir, { recursive: true });
   await writeFile(path.join(benchDir, 'pool.json'), JSON.stringify(await corpusPool(root)));
-  await bundle(root, benchDir);
+  await bundleBenchPage(root, benchDir, 'search-page');
   await writeFile(
     path.join(benchDir, 'index.html'),
     '<!doctype html><html lang="zh-CN"><title>search bench</title><script type="module" src="/bench-search/search-page.js"></script></html>',
