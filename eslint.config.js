@@ -45,7 +45,16 @@ export default tseslint.config(
     languageOptions: { globals: globals.serviceworker },
   },
   {
-    files: ['*.{js,ts}', 'build/**', 'content/**', 'server/**', 'tests/**', 'bench/**', '.ci/**'],
+    files: [
+      '*.{js,ts}',
+      'build/**',
+      'content/**',
+      'src/ingest/**',
+      'server/**',
+      'tests/**',
+      'bench/**',
+      '.ci/**',
+    ],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
 );
