@@ -9,6 +9,8 @@ import type { GeneratorOptions } from '../demo/generate';
 import { poolImage, renderPool } from '../images/pool';
 import { CHANNELS } from './channels';
 import {
+  articleDocument,
+  articleDocumentPath,
   assertUniqueIds,
   channelDirectory,
   channelMembers,
@@ -69,6 +71,12 @@ export async function buildContentApi(
         contentType: FEED_CONTENT_TYPE,
       });
     }
+  }
+  for (const record of sorted) {
+    files.set(articleDocumentPath(record.id), {
+      body: `${JSON.stringify(articleDocument(record))}\n`,
+      contentType: FEED_CONTENT_TYPE,
+    });
   }
   for (const [name, svg] of renderPool())
     files.set(name, { body: svg, contentType: SVG_CONTENT_TYPE });

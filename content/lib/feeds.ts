@@ -115,6 +115,26 @@ export function channelPages(
   return pages;
 }
 
+/**
+ * Path (relative to the API root) of an article's own document: `articles/<id>.json`, with the
+ * id percent-encoded as by encodeURIComponent (docs/feed-format.md, "One document per article").
+ */
+export function articleDocumentPath(id: string): string {
+  return `articles/${encodeURIComponent(id)}.json`;
+}
+
+/** The one-item JSON Feed of an article, so that a link to it opens with one small request. */
+export function articleDocument(r: ArticleRecord): object {
+  return {
+    version: JSON_FEED_VERSION,
+    title: r.title,
+    home_page_url: HOME_PAGE_URL,
+    language: 'zh-CN',
+    // Images are referenced as from feeds/ (../images/…); that holds for articles/ too.
+    items: [toFeedItem(r)],
+  };
+}
+
 /** The channel directory document. */
 export function channelDirectory(): object {
   return {
