@@ -1,7 +1,7 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
-import { buildContentApi } from '../content/lib/api';
 import type { ApiFile, ContentBuildOptions } from '../content/lib/api';
 
 /** Options of the `contentApi()` plugin; everything defaults sensibly. */
@@ -12,10 +12,24 @@ export interface ContentApiOptions {
   readonly apiDir?: string;
   /** Options for the demo generator. */
   readonly generator?: ContentBuildOptions['generator'];
+  /**
+   * The content store `npm run ingest` fills, merged (read-only) with the demo content.
+   * Default: `QILU_STORE` if set (`none` for no store), else `<content>/store` when it exists.
+   */
+  readonly storeDir?: string;
+}
+
+/** The store folder to build on, if any. */
+function resolveStoreDir(option: string | undefined, contentDir: string): string | undefined {
+  const chosen = option ?? process.env.QILU_STORE;
+  if (chosen === 'none') return undefined;
+  const dir = chosen ? path.resolve(chosen) : path.join(contentDir, 'store');
+  return existsSync(path.join(dir, 'index.ndjson')) ? dir : undefined;
 }
 
 /**
- * The static JSON Feed API as a Vite plugin (DESIGN.md, "Static API layout").
+ * The static JSON Feed API as a Vite plugin (DESIGN.md, "Static API layout"): the demo
+ * content and whatever `npm run ingest` stored, through the ingest pipeline.
  *
  * In `vite build` it emits every API file as an asset under `api/`, in
  * `generateBundle`, so plugins that post-process the output on disk (such as
@@ -30,7 +44,16 @@ export function contentApi(options: ContentApiOptions = {}): Plugin {
 
   const files = (): Promise<Map<string, ApiFile>> => {
     if (!cached) {
-      const building = buildContentApi({ contentDir, generator: options.generator });
+      const storeDir = resolveStoreDir(options.storeDir, contentDir);
+      // Loaded on first use: the ingest pipeline (feed, HTML and charset libraries) is only
+      // needed when the API is built or served, not whenever Vite or Vitest reads its config.
+      const building = import('../content/lib/api').then(({ buildContentApi }) =>
+        buildContentApi({
+          contentDir,
+          ...(options.generator ? { generator: options.generator } : {}),
+          ...(storeDir ? { storeDir } : {}),
+        }),
+      );
       // A failed build must not stick: the next request after a fix retries.
       building.catch(() => {
         if (cached === building) cached = undefined;

@@ -30,6 +30,7 @@ beforeAll(async () => {
   await cp(path.join(CONTENT, 'articles'), path.join(root, 'content', 'articles'), {
     recursive: true,
   });
+  await cp(path.join(CONTENT, 'sources.json'), path.join(root, 'content', 'sources.json'));
 });
 
 afterAll(async () => {
@@ -60,7 +61,8 @@ describe('vite build', () => {
     for (const name of [
       'channels.json',
       'feeds/jinan.json',
-      'feeds/hot-2.json',
+      'feeds/latest-2.json',
+      'articles/seed-271a4622fc35748e.json',
       'images/jinan-1.svg',
     ]) {
       expect(await readFile(path.join(outDir, 'api', name), 'utf8')).toBe(expected.get(name)?.body);
@@ -70,6 +72,7 @@ describe('vite build', () => {
   it('fails with a message naming the bad source file and field', async () => {
     const contentDir = path.join(root, 'bad-content');
     await mkdir(path.join(contentDir, 'articles'), { recursive: true });
+    await cp(path.join(CONTENT, 'sources.json'), path.join(contentDir, 'sources.json'));
     await writeFile(
       path.join(contentDir, 'articles', 'demo-bad.json'),
       JSON.stringify({

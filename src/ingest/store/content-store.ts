@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { hash } from '../pipeline/identity';
+import { forEachLimited, writeFileAtomic } from './fs-atomic';
+import { acquireLock } from './lock';
+import type { IndexEntry, StoredArticle } from './records';
+
+/**
+ * The content store: every article ingest has ever accepted, as files a newsroom can back up
+ * and diff, and the single input of the API build.
+ *
+ * ```
+ * <store>/articles/<2 hex>/<id>.json   one article (StoredArticle, pretty-printed)
+ * <store>/assets/…                     files published as they are (the demo's images)
+ * <store>/index.ndjson                 one IndexEntry a line, sorted by id
+ * ```
+ * Articles are spread over 256 folders so that 100,000 of them stay quick to list. A commit
+ * writes each file atomically (temporary file + rename), articles before the index; a
+ * `.dirty` marker spans the commit, and a store opened with the marker present (a run killed
+ * mid-commit) rebuilds its index from the article files, so nothing written is ever lost.
+ * Without a directory the store lives in memory (the Vite build, tests).
+ */
+export class ContentStore {
+  private readonly index = new Map<string, IndexEntry>();
+  private readonly byKey = new Map<string, string>();
+  private readonly cache = new Map<string, StoredArticle>();
+  private readonly pending = new Map<string, StoredArticle>();
+  private readonly assetFiles = new Map<string, Uint8Array | undefined>();
+  private readonly pendingAssets = new Set<string>();
+
+  private constructor(
+    /** The store's folder; undefined for a memory store. */
+    readonly dir: string | undefined,
+    private readonly release: () => Promise<void>,
+    private readonly writable: boolean,
+  ) {}
+
+  /** A store in memory only. */
+  static memory(): ContentStore {
+    return new ContentStore(undefined, async () => {}, true);
+  }
+
+  /**
+   * Opens (creating) the store in `dir`. Writable stores take the store lock until
+   * {@link close}; a read-only one never writes and takes no lock.
+   */
+  static async open(dir: string, options: { readOnly?: boolean } = {}): Promise<ContentStore> {
+    const readOnly = options.readOnly ?? false;
+    let release = async (): Promise<void> => {};
+    if (!readOnly) {
+      await mkdir(dir, { recursive: true });
+      release = await acquireLock(path.join(dir, '.lock'));
+    }
+    const store = new ContentStore(dir, release, !readOnly);
+    try {
+      await store.load();
+    } catch (error) {
+      await release();
+      throw error;
+    }
+    return store;
+  }
+
+  /** Number of articles, pending ones included. */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Every article's index entry (in no particular order). */
+  entries(): IterableIterator<IndexEntry> {
+    return this.index.values();
+  }
+
+  /** The entry of `id`. */
+  entry(id: string): IndexEntry | undefined {
+    return this.index.get(id);
+  }
+
+  /** The article that has any of `keys`. */
+  findByKeys(keys: readonly string[]): IndexEntry | undefined {
+    for (const key of keys) {
+      const id = this.byKey.get(key);
+      if (id !== undefined) return this.index.get(id);
+    }
+    return undefined;
+  }
+
+  /** Reads one article. */
+  async read(id: string): Promise<StoredArticle> {
+    const known = this.pending.get(id) ?? this.cache.get(id);
+    if (known) return known;
+    if (!this.dir) throw new Error(`No article ${id} in the store`);
+    const record = JSON.parse(await readFile(this.articleFile(id), 'utf8')) as StoredArticle;
+    this.cache.set(id, record);
+    return record;
+  }
+
+  /** Adds or replaces an article; written at {@link commit}. */
+  put(record: StoredArticle): void {
+    const previous = this.index.get(record.id);
+    if (previous) for (const key of previous.keys) this.byKey.delete(key);
+    const entry = indexEntry(record);
+    this.index.set(record.id, entry);
+    for (const key of entry.keys) this.byKey.set(key, record.id);
+    this.pending.set(record.id, record);
+    this.cache.set(record.id, record);
+  }
+
+  /** Paths (relative to the API root) of the files published as they are. */
+  assets(): string[] {
+    return [...this.assetFiles.keys()].sort();
+  }
+
+  /** Adds or replaces an asset when its bytes differ; returns whether it changed. */
+  async putAsset(file: string, data: Uint8Array): Promise<boolean> {
+    if (this.assetFiles.has(file)) {
+      const current = await this.readAsset(file);
+      if (Buffer.compare(current, data) === 0) return false;
+    }
+    this.assetFiles.set(file, data);
+    this.pendingAssets.add(file);
+    return true;
+  }
+
+  /** Reads an asset. */
+  async readAsset(file: string): Promise<Uint8Array> {
+    const known = this.assetFiles.get(file);
+    if (known) return known;
+    if (!this.dir) throw new Error(`No asset ${file} in the store`);
+    const data = await readFile(path.join(this.dir, 'assets', file));
+    this.assetFiles.set(file, data);
+    return data;
+  }
+
+  /** Articles and assets waiting for {@link commit}. */
+  get pendingCount(): number {
+    return this.pending.size + this.pendingAssets.size;
+  }
+
+  /** Writes everything pending (no-op for a memory store or when nothing changed). */
+  async commit(): Promise<void> {
+    if (!this.dir || this.pendingCount === 0) {
+      this.pending.clear();
+      this.pendingAssets.clear();
+      return;
+    }
+    if (!this.writable) throw new Error('The store was opened read-only');
+    const dir = this.dir;
+    const dirty = path.join(dir, '.dirty');
+    await writeFileAtomic(dirty, String(process.pid));
+    await forEachLimited([...this.pending.values()], 32, (record) =>
+      writeFileAtomic(this.articleFile(record.id), `${JSON.stringify(record, null, 2)}\n`),
+    );
+    await forEachLimited([...this.pendingAssets], 8, async (file) => {
+      const data = this.assetFiles.get(file);
+      if (data) await writeFileAtomic(path.join(dir, 'assets', file), data);
+    });
+    await this.writeIndex();
+    await rm(dirty, { force: true });
+    this.pending.clear();
+    this.pendingAssets.clear();
+  }
+
+  /** Releases the lock. */
+  async close(): Promise<void> {
+    await this.release();
+  }
+
+  private articleFile(id: string): string {
+    const shard = createHash('sha1').update(id).digest('hex').slice(0, 2);
+    return path.join(this.dir ?? '', 'articles', shard, `${id}.json`);
+  }
+
+  private async writeIndex(): Promise<void> {
+    const ids = [...this.index.keys()].sort();
+    const lines = ids.map((id) => JSON.stringify(this.index.get(id)));
+    await writeFileAtomic(
+      path.join(this.dir ?? '', 'index.ndjson'),
+      lines.length > 0 ? `${lines.join('\n')}\n` : '',
+    );
+  }
+
+  private async load(): Promise<void> {
+    const dir = this.dir ?? '';
+    const indexFile = path.join(dir, 'index.ndjson');
+    if (existsSync(path.join(dir, '.dirty')) || (!existsSync(indexFile) && existsSync(path.join(dir, 'articles')))) {
+      await this.rebuildIndex();
+    } else if (existsSync(indexFile)) {
+      for (const line of (await readFile(indexFile, 'utf8')).split('\n')) {
+        if (line.trim() === '') continue;
+        this.addEntry(JSON.parse(line) as IndexEntry);
+      }
+    }
+    for (const file of await listFiles(path.join(dir, 'assets'))) this.assetFiles.set(file, undefined);
+  }
+
+  /** Recovery after an interrupted commit: the article files are the truth. */
+  private async rebuildIndex(): Promise<void> {
+    const dir = this.dir ?? '';
+    const files = (await listFiles(path.join(dir, 'articles'))).filter((f) => f.endsWith('.json'));
+    await forEachLimited(files, 32, async (file) => {
+      const record = JSON.parse(
+        await readFile(path.join(dir, 'articles', file), 'utf8'),
+      ) as StoredArticle;
+      this.addEntry(indexEntry(record));
+    });
+    if (this.writable) {
+      await this.writeIndex();
+      await rm(path.join(dir, '.dirty'), { force: true });
+    }
+  }
+
+  private addEntry(entry: IndexEntry): void {
+    this.index.set(entry.id, entry);
+    for (const key of entry.keys) this.byKey.set(key, entry.id);
+  }
+}
+
+/** The index entry of a record. */
+export function indexEntry(record: StoredArticle): IndexEntry {
+  return {
+    id: record.id,
+    keys: record.keys,
+    channels: record.channels,
+    published: Date.parse(record.item.date_published),
+    itemHash: hash(JSON.stringify(record.item), 32),
+    contentOrigin: record.contentOrigin,
+    inputHash: record.inputHash,
+    ...(record.item.date_modified ? { modified: record.item.date_modified } : {}),
+  };
+}
+
+/** Every file below `dir`, relative to it with `/` separators; [] when it does not exist. */
+async function listFiles(dir: string): Promise<string[]> {
+  if (!existsSync(dir)) return [];
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile() && !e.name.includes('.tmp-'))
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
