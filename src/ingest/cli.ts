@@ -134,7 +134,9 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(`导入意外失败 ingest failed unexpectedly: ${(error as Error).stack ?? String(error)}\n`);
+    process.stderr.write(
+      `导入意外失败 ingest failed unexpectedly: ${(error as Error).stack ?? String(error)}\n`,
+    );
     process.exitCode = 70;
   },
 );

@@ -103,6 +103,27 @@ describe('a message to the service worker', () => {
   });
 });
 
+describe('a sync-article message', () => {
+  it('carries only the article id: the worker derives the URL itself', () => {
+    expect(
+      parseWorkerRequest({
+        type: 'sync-article',
+        requestId: 'r7',
+        articleId: 'demo-jinan-01',
+        articleUrl: 'https://elsewhere.example/x.json',
+      }),
+    ).toEqual({ type: 'sync-article', requestId: 'r7', articleId: 'demo-jinan-01' });
+  });
+
+  it.each([
+    ['without articleId', { type: 'sync-article', requestId: 'r' }],
+    ['with an empty articleId', { type: 'sync-article', requestId: 'r', articleId: '' }],
+    ['with an articleId that is not text', { type: 'sync-article', requestId: 'r', articleId: 7 }],
+  ])('is ignored %s', (_label, data) => {
+    expect(parseWorkerRequest(data)).toBeUndefined();
+  });
+});
+
 /** A promise with its resolve function, to finish a job when the test says so. */
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
   let resolve: (value: T) => void = () => undefined;

@@ -72,7 +72,12 @@ export function planApi(store: ContentStore, site: SiteConfig): Map<string, Plan
       const entries = list.slice(page.start, page.end);
       plan.set(`feeds/${page.name}`, {
         signature: hash(
-          [channel.title, page.next ?? '', site.homePageUrl, ...entries.map((e) => e.itemHash)].join('|'),
+          [
+            channel.title,
+            page.next ?? '',
+            site.homePageUrl,
+            ...entries.map((e) => e.itemHash),
+          ].join('|'),
           32,
         ),
         contentType: FEED_CONTENT_TYPE,

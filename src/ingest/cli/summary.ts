@@ -17,7 +17,9 @@ export function formatSummary(summary: IngestSummary): string {
     totals.updated += r.updated;
     totals.unchanged += r.unchanged;
     totals.skipped += r.skipped.length;
-    const charset = r.charset ? `, ${r.charset}${r.detectedCharset ? ' (detected 检测所得)' : ''}` : '';
+    const charset = r.charset
+      ? `, ${r.charset}${r.detectedCharset ? ' (detected 检测所得)' : ''}`
+      : '';
     lines.push(
       `✓ ${r.source} (${r.kind ?? 'unknown'}${charset})`,
       `    新增 added ${r.added} · 更新 updated ${r.updated} · 未变 unchanged ${r.unchanged} · 跳过 skipped ${r.skipped.length}`,
@@ -42,6 +44,7 @@ export function formatSummary(summary: IngestSummary): string {
 function reasons(label: string, list: readonly string[]): string[] {
   if (list.length === 0) return [];
   const shown = list.slice(0, SHOWN_REASONS).map((reason) => `      - ${reason}`);
-  if (list.length > SHOWN_REASONS) shown.push(`      … 另有 and ${list.length - SHOWN_REASONS} more`);
+  if (list.length > SHOWN_REASONS)
+    shown.push(`      … 另有 and ${list.length - SHOWN_REASONS} more`);
   return [`    ${label}:`, ...shown];
 }

@@ -31,7 +31,11 @@ export interface ItemContext {
 
 /** What happened to one item. */
 export type AcceptResult =
-  | { readonly outcome: 'added' | 'updated' | 'unchanged'; readonly id: string; readonly repairs: readonly string[] }
+  | {
+      readonly outcome: 'added' | 'updated' | 'unchanged';
+      readonly id: string;
+      readonly repairs: readonly string[];
+    }
   | { readonly outcome: 'skipped'; readonly reason: string };
 
 const CHANNEL_ORDER = CHANNELS.map((c) => c.id);
@@ -50,7 +54,10 @@ export async function acceptItem(
   if (context.nativeIds) {
     explicitId = raw.guid;
     if (!explicitId || !ID_PATTERN.test(explicitId)) {
-      return { outcome: 'skipped', reason: `${item.title}: id "${raw.guid ?? ''}" is not a lower-case slug` };
+      return {
+        outcome: 'skipped',
+        reason: `${item.title}: id "${raw.guid ?? ''}" is not a lower-case slug`,
+      };
     }
   }
 
@@ -93,8 +100,7 @@ export async function acceptItem(
   const old = await store.read(existing.id);
   const newer =
     item.date_modified !== undefined &&
-    Date.parse(item.date_modified) >
-      Date.parse(old.item.date_modified ?? old.item.date_published);
+    Date.parse(item.date_modified) > Date.parse(old.item.date_modified ?? old.item.date_published);
   const correction = old.contentOrigin === context.origin && old.inputHash !== inputHash;
   const replace = newer || correction;
 
@@ -125,12 +131,16 @@ export async function acceptItem(
 
 /** The item with `_news.city` set to `city` (or removed), keeping field order stable. */
 function withCity(item: FeedItem, city: string | undefined): FeedItem {
-  const { city: _old, ...rest } = item._news ?? {};
-  const news = city ? { ...rest, city } : rest;
-  const { _news: _drop, ...base } = item;
+  const news = { ...item._news };
+  delete news.city;
+  if (city) news.city = city;
+  const base = { ...item };
+  delete base._news;
   return Object.keys(news).length > 0 ? { ...base, _news: news } : base;
 }
 
 function sortedObject<T>(record: Readonly<Record<string, T>>): Record<string, T> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(
+    Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
 }

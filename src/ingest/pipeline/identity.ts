@@ -78,7 +78,10 @@ function sitePrefix(hostAndPath: string): string {
   const host = hostAndPath.split('/')[0]?.split(':')[0] ?? '';
   const labels = host.split('.').filter((l) => l !== '' && !GENERIC_LABELS.has(l));
   const label = labels[labels.length - 1] ?? '';
-  const slug = label.toLowerCase().replace(/[^a-z0-9]/g, '').slice(0, 20);
+  const slug = label
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')
+    .slice(0, 20);
   return slug === '' ? 'a' : slug;
 }
 

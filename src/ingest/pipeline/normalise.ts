@@ -74,7 +74,12 @@ export function normaliseItem(raw: IngestItem, baseUrl: string): Normalised {
   const news: NewsExtension = {};
   const kicker = fields.text('kicker', raw.kicker, LIMITS.kickerLength);
   if (kicker) news.kicker = kicker;
-  const subtitles = fields.list('subtitles', raw.subtitles, LIMITS.subtitles, LIMITS.subtitleLength);
+  const subtitles = fields.list(
+    'subtitles',
+    raw.subtitles,
+    LIMITS.subtitles,
+    LIMITS.subtitleLength,
+  );
   if (subtitles.length > 0) news.subtitles = subtitles;
   const source = fields.text('source', raw.source, LIMITS.sourceLength);
   if (source) news.source = source;
@@ -170,7 +175,12 @@ class FieldRepair {
   }
 
   /** A one-line text field: cleaned, dropped when it has control characters, else shortened. */
-  text(field: string, value: string | undefined, max: number, multiline = false): string | undefined {
+  text(
+    field: string,
+    value: string | undefined,
+    max: number,
+    multiline = false,
+  ): string | undefined {
     if (value === undefined) return undefined;
     const clean = multiline ? value.trim().replace(/[ \t\u3000]+/g, ' ') : cleanLine(value);
     if (clean === '') return undefined;

@@ -37,7 +37,11 @@ export async function readSourceList(file: string): Promise<SourceSpec[]> {
   try {
     doc = JSON.parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new IngestError('bad-source-list', `not readable JSON (${(error as Error).message})`, file);
+    throw new IngestError(
+      'bad-source-list',
+      `not readable JSON (${(error as Error).message})`,
+      file,
+    );
   }
   const list = (doc as { sources?: unknown } | null)?.sources;
   if (!Array.isArray(list)) {
@@ -56,7 +60,8 @@ export async function readSourceList(file: string): Promise<SourceSpec[]> {
     if (channel !== undefined && (typeof channel !== 'string' || !isChannelId(channel))) {
       return fail(`channel "${String(channel)}" is not a channel id`);
     }
-    if (charset !== undefined && typeof charset !== 'string') return fail('charset must be a string');
+    if (charset !== undefined && typeof charset !== 'string')
+      return fail('charset must be a string');
     if (kind === 'demo') return { location: DEMO_SOURCE, kind };
     if (typeof url !== 'string' || url.trim() === '') return fail('url must be a path or URL');
     const location = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : path.resolve(folder, url);

@@ -39,7 +39,7 @@ export class ContentStore {
 
   /** A store in memory only. */
   static memory(): ContentStore {
-    return new ContentStore(undefined, async () => {}, true);
+    return new ContentStore(undefined, noLock, true);
   }
 
   /**
@@ -48,7 +48,7 @@ export class ContentStore {
    */
   static async open(dir: string, options: { readOnly?: boolean } = {}): Promise<ContentStore> {
     const readOnly = options.readOnly ?? false;
-    let release = async (): Promise<void> => {};
+    let release = noLock;
     if (!readOnly) {
       await mkdir(dir, { recursive: true });
       release = await acquireLock(path.join(dir, '.lock'));
@@ -185,7 +185,10 @@ export class ContentStore {
   private async load(): Promise<void> {
     const dir = this.dir ?? '';
     const indexFile = path.join(dir, 'index.ndjson');
-    if (existsSync(path.join(dir, '.dirty')) || (!existsSync(indexFile) && existsSync(path.join(dir, 'articles')))) {
+    if (
+      existsSync(path.join(dir, '.dirty')) ||
+      (!existsSync(indexFile) && existsSync(path.join(dir, 'articles')))
+    ) {
       await this.rebuildIndex();
     } else if (existsSync(indexFile)) {
       for (const line of (await readFile(indexFile, 'utf8')).split('\n')) {
@@ -193,7 +196,8 @@ export class ContentStore {
         this.addEntry(JSON.parse(line) as IndexEntry);
       }
     }
-    for (const file of await listFiles(path.join(dir, 'assets'))) this.assetFiles.set(file, undefined);
+    for (const file of await listFiles(path.join(dir, 'assets')))
+      this.assetFiles.set(file, undefined);
   }
 
   /** Recovery after an interrupted commit: the article files are the truth. */
@@ -216,6 +220,11 @@ export class ContentStore {
     this.index.set(entry.id, entry);
     for (const key of entry.keys) this.byKey.set(key, entry.id);
   }
+}
+
+/** The release function of a store that holds no lock. */
+function noLock(): Promise<void> {
+  return Promise.resolve();
 }
 
 /** The index entry of a record. */

@@ -8,7 +8,9 @@ import { open, readFile, rm } from 'node:fs/promises';
 export class StoreLockedError extends Error {
   override readonly name = 'StoreLockedError';
   constructor(lockFile: string, pid: number) {
-    super(`另一个导入正在使用内容库（进程 ${pid}）。 The store is locked by process ${pid} (${lockFile}).`);
+    super(
+      `另一个导入正在使用内容库（进程 ${pid}）。 The store is locked by process ${pid} (${lockFile}).`,
+    );
   }
 }
 
