@@ -27,6 +27,15 @@ export type WorkerRequest =
       readonly pageIndex: number;
       readonly pageUrl: string;
     }
+  /**
+   * Fetch article `articleId`'s own document and store the article (opening a
+   * link to an article that is not stored). The worker derives the URL from its
+   * FEED_BASE (articleDocumentUrl), so a page cannot point it anywhere else.
+   * Fails like a sync-page (an `http` failure when the producer publishes no
+   * such document, `schema` when it does not hold the article); the page then
+   * reads the channels instead.
+   */
+  | { readonly type: 'sync-article'; readonly requestId: string; readonly articleId: string }
   /** Download channels for offline reading: pages up to `depth`, and their images. */
   | {
       readonly type: 'download';

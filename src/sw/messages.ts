@@ -1,9 +1,10 @@
+import { articleDocumentUrl } from '../shared/feed/article-url';
 import type { WorkerReply, WorkerRequest } from '../shared/messages';
 import { toSyncFailure } from '../shared/sync';
 import { cancelDownload, startDownload } from './downloads';
 import { syncSavedImages } from './saved-images';
 import { parseWorkerRequest } from './request-guard';
-import { refreshChannelPage, refreshDirectory } from './sync-jobs';
+import { refreshArticleDocument, refreshChannelPage, refreshDirectory } from './sync-jobs';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -11,6 +12,8 @@ declare const self: ServiceWorkerGlobalScope;
 export interface MessageContext {
   /** `channels.json` under FEED_BASE. */
   readonly directoryUrl: string;
+  /** FEED_BASE as an absolute URL: article documents are found relative to it. */
+  readonly feedBaseUrl: string;
 }
 
 /**
@@ -30,6 +33,12 @@ async function handle(
     case 'sync-page': {
       const { channelId, pageIndex, pageUrl } = request;
       const outcome = await refreshChannelPage(channelId, pageIndex, pageUrl);
+      return { reply: { requestId, ok: true, outcome } };
+    }
+    case 'sync-article': {
+      const { articleId } = request;
+      const documentUrl = articleDocumentUrl(context.feedBaseUrl, articleId);
+      const outcome = await refreshArticleDocument(articleId, documentUrl);
       return { reply: { requestId, ok: true, outcome } };
     }
     case 'download': {

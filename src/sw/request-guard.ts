@@ -51,6 +51,11 @@ export function parseWorkerRequest(data: unknown): WorkerRequest | undefined {
       }
       return { type: 'sync-page', requestId, channelId, pageIndex, pageUrl };
     }
+    case 'sync-article': {
+      const { articleId } = data;
+      if (!isText(articleId)) return undefined;
+      return { type: 'sync-article', requestId, articleId };
+    }
     case 'download': {
       const { channelIds, depth, images } = data;
       if (!Array.isArray(channelIds) || channelIds.length === 0) return undefined;

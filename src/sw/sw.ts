@@ -16,7 +16,7 @@ import { refreshPeriodically } from './periodic-sync';
 import { cacheImages } from './routes/images';
 import { upkeepSearchOnActivate } from './search-upkeep';
 import { routeNavigationsToShell } from './routes/navigation';
-import { directoryUrl, imageOrigins } from './routes/scope';
+import { directoryUrl, feedBaseUrl, imageOrigins } from './routes/scope';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -33,7 +33,7 @@ routeNavigationsToShell(FEED_BASE, ORIGIN);
 cacheImages(imageOrigins(FEED_BASE, ORIGIN));
 
 // Talking to pages: refresh, download, cancel, and 「更新」.
-answerMessages({ directoryUrl: DIRECTORY_URL });
+answerMessages({ directoryUrl: DIRECTORY_URL, feedBaseUrl: feedBaseUrl(FEED_BASE, ORIGIN) });
 
 // In the background, when installed and granted.
 refreshPeriodically(DIRECTORY_URL);

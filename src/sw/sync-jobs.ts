@@ -1,5 +1,5 @@
 import type { SyncOutcome } from '../shared/messages';
-import { syncDirectory, syncFeedPage, toSyncFailure } from '../shared/sync';
+import { syncArticleDocument, syncDirectory, syncFeedPage, toSyncFailure } from '../shared/sync';
 import { database } from './db';
 import { broadcast } from './news';
 import { scheduleSearchUpkeep } from './search-upkeep';
@@ -68,4 +68,29 @@ export function refreshChannelPage(
       }
     }),
   );
+}
+
+/**
+ * Fetches article `articleId`'s own document (`documentUrl`) and stores the
+ * article, then applies the storage budget. No news on success: no channel
+ * page changed, and the page that asked reads the article once it has the
+ * reply. A failure is announced like any other (a network failure is what
+ * says 「离线」), then rethrown for the reply, where the page falls back to
+ * reading the channels.
+ */
+export function refreshArticleDocument(
+  articleId: string,
+  documentUrl: string,
+): Promise<SyncOutcome> {
+  return inFlight.run(`article\u0000${documentUrl}`, async () => {
+    try {
+      const db = await database();
+      const outcome = await syncArticleDocument(db, articleId, documentUrl);
+      if (outcome.added > 0 || outcome.changed > 0) await keepWithinBudget();
+      return outcome;
+    } catch (error) {
+      broadcast({ type: 'sync-failed', failure: toSyncFailure(error) });
+      throw error;
+    }
+  });
 }

@@ -6,7 +6,7 @@ import {
   storedChannelIds,
 } from '../../shared/store/index';
 import { isStale } from '../lib/freshness';
-import { DIRECTORY_URL } from './api';
+import { DIRECTORY_URL, articleDocumentUrlOf } from './api';
 import type { ChannelPage } from './cache';
 import {
   cachedArticle,
@@ -21,9 +21,9 @@ import {
 import { NotDownloadedError, UnknownChannelError, isNetworkFailure, missingOr } from './errors';
 import { refreshDirectoryInBackground, refreshPageInBackground } from './live';
 import { localStore } from './local';
-import { fetchDirectoryNow, fetchPageNow } from './network';
+import { fetchArticleNow, fetchDirectoryNow, fetchPageNow } from './network';
 import { readDirectory, readPage } from './reads';
-import { refreshDirectory, refreshPage } from './refresh';
+import { refreshArticle, refreshDirectory, refreshPage } from './refresh';
 import { dedupe, raceAbort } from './requests';
 import { matchArticles } from './search';
 
@@ -34,7 +34,8 @@ import { matchArticles } from './search';
  *
  * Every answer comes from IndexedDB first, so a route renders at once, online
  * or not; when the stored copy is missing it is fetched (by the service worker,
- * or the in-page sync before one controls the page) and then read back, and
+ * or the in-page sync before one controls the page) and then read back (an
+ * article from its own document, else by reading the channels), and
  * when it is older than a few minutes it is refreshed behind the reader's back
  * (live.ts re-renders what changed). Without IndexedDB everything is read from
  * the network and held in memory for the visit.
@@ -72,7 +73,11 @@ export interface PageRef {
 /** An article with the channel it was found in. */
 export interface FoundArticle {
   readonly article: Article;
-  /** A channel whose pages list the article ('' when none is known any more). */
+  /**
+   * A channel whose pages list the article; for one no stored page lists (read
+   * from its own document, or kept because it was saved), the channel of its
+   * city (`city`) when the directory has one; '' when none is known.
+   */
   readonly channelId: string;
 }
 
@@ -314,10 +319,67 @@ async function scanFor(
 }
 
 /**
- * The article `id`: from memory, else from IndexedDB, else (online) by
- * reading the channels until it turns up. Resolves `undefined` when it is not
- * there; rejects with {@link NotDownloadedError} when it was never stored and
- * the network is unreachable, or with the reason nothing could be read.
+ * `found`, with the channel of its city when no stored page lists it (read
+ * from its own document, or kept only because it was saved) and the directory
+ * has that channel: so the article view offers the same 相关新闻 every time,
+ * whether or not the header has read the directory by then.
+ */
+async function withChannel(found: FoundArticle, opts: LoadOptions): Promise<FoundArticle> {
+  const city = found.article.city;
+  if (found.channelId !== '' || city === undefined) return found;
+  try {
+    const channel = findChannel(await getDirectory(opts), city);
+    return channel ? { ...found, channelId: channel.id } : found;
+  } catch {
+    // Related articles are a bonus; the article itself is there.
+    return found;
+  }
+}
+
+/**
+ * The article `id` from its own document (docs/feed-format.md, "One document
+ * per article"): one small request where {@link scanFor} may read dozens of
+ * pages. It is fetched and stored like a feed page (the worker, or the in-page
+ * sync before one controls the page), so it reads offline and is searchable
+ * afterwards. Resolves `undefined` when the document is of no use — not
+ * published (404), invalid, without the article, or unreachable — for the
+ * caller to read the channels instead; only the caller's abort rejects.
+ */
+async function fromOwnDocument(
+  id: string,
+  db: StoreDb | undefined,
+  opts: LoadOptions,
+): Promise<FoundArticle | undefined> {
+  const url = articleDocumentUrlOf(id);
+  try {
+    let found: FoundArticle | undefined;
+    if (!db) {
+      const article = await fetchArticleNow(id, url, opts.signal);
+      rememberArticle(article, []);
+      found = { article, channelId: '' };
+    } else {
+      // Nothing is stored for it (the caller looked): the request may start before the sync code loads.
+      await raceAbort(refreshArticle(db, id, url, { cold: true }), opts.signal);
+      const stored = await getStoredArticle(db, id);
+      if (!stored) return undefined;
+      rememberArticle(stored.article, stored.channelIds);
+      found = { article: stored.article, channelId: stored.channelIds[0] ?? '' };
+    }
+    return await withChannel(found, opts);
+  } catch (error) {
+    opts.signal?.throwIfAborted();
+    // Expected from producers that do not publish article documents: not a failure to show.
+    console.info(`No usable document for article "${id}"; reading the channels`, error);
+    return undefined;
+  }
+}
+
+/**
+ * The article `id`: from memory, else from IndexedDB, else (online) from its
+ * own document, else by reading the channels until it turns up. Resolves
+ * `undefined` when it is not there; rejects with {@link NotDownloadedError}
+ * when it was never stored and the network is unreachable, or with the reason
+ * nothing could be read.
  */
 export async function getArticle(
   id: string,
@@ -331,10 +393,12 @@ export async function getArticle(
     opts.signal?.throwIfAborted();
     if (stored) {
       rememberArticle(stored.article, stored.channelIds);
-      return { article: stored.article, channelId: stored.channelIds[0] ?? '' };
+      return withChannel({ article: stored.article, channelId: stored.channelIds[0] ?? '' }, opts);
     }
     if (navigator.onLine === false) throw new NotDownloadedError('article');
   }
+  const own = await fromOwnDocument(id, db, opts);
+  if (own) return own;
   try {
     return await scanFor(id, db !== undefined, opts);
   } catch (error) {

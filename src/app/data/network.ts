@@ -1,4 +1,4 @@
-import type { Channel, ChannelDirectory } from '../../shared/feed/types';
+import type { Article, Channel, ChannelDirectory } from '../../shared/feed/types';
 import type { ChannelPage } from './cache';
 import { withFeedModule } from './feed-module';
 import { dedupe } from './requests';
@@ -42,6 +42,25 @@ export function fetchPageNow(
           nextUrl: page.nextUrl,
           fetchedAt: Date.now(),
         }),
+      ),
+    signal,
+  );
+}
+
+/**
+ * Fetches and validates article `articleId`'s own document at `url`.
+ * @throws FeedError like a feed page; `schema` when it holds no usable item `articleId`.
+ */
+export function fetchArticleNow(
+  articleId: string,
+  url: string,
+  signal?: AbortSignal,
+): Promise<Article> {
+  return dedupe(
+    `net:${url}`,
+    (shared) =>
+      withFeedModule(url, shared, (mod, fetchOpts) =>
+        mod.fetchArticleDocument(url, articleId, fetchOpts),
       ),
     signal,
   );

@@ -156,3 +156,28 @@ export function refreshPage(
     );
   });
 }
+
+/**
+ * Fetches article `articleId`'s own document (at `documentUrl`, which the
+ * worker derives itself from the same rule) into IndexedDB. Concurrent calls
+ * share one sync. Rejects when the producer publishes no such document (HTTP
+ * 404) or it does not hold the article: the caller then reads the channels.
+ */
+export function refreshArticle(
+  db: StoreDb,
+  articleId: string,
+  documentUrl: string,
+  opts: RefreshOptions = {},
+): Promise<SyncOutcome | undefined> {
+  return dedupe(`sync:article:${documentUrl}`, async () => {
+    const answer = await viaWorker({ type: 'sync-article', requestId: newRequestId(), articleId });
+    if (answer !== UNREACHABLE) return answer;
+    return inPage(
+      opts.cold ? documentUrl : undefined,
+      (sync, fetchImpl) =>
+        sync.syncArticleDocument(db, articleId, documentUrl, fetchImpl ? { fetch: fetchImpl } : {}),
+      // Nothing to announce: no channel page changed, and the caller reads the article itself.
+      () => undefined,
+    );
+  });
+}

@@ -1,7 +1,7 @@
 import { decodeJsonDocument, readBodyBytes, untilAborted } from './body';
 import { FeedError } from './errors';
-import { parseChannelDirectory, parseFeedPage } from './parse';
-import type { ChannelDirectory, FeedPage } from './types';
+import { parseArticleDocument, parseChannelDirectory, parseFeedPage } from './parse';
+import type { Article, ChannelDirectory, FeedPage } from './types';
 import { absoluteUrl } from './urls';
 
 /**
@@ -129,4 +129,17 @@ export async function fetchChannelDirectory(
 export async function fetchFeedPage(url: string, opts?: FetchOptions): Promise<FeedPage> {
   const { json, url: docUrl } = await fetchDocument(url, opts);
   return parseFeedPage(json, docUrl);
+}
+
+/**
+ * Fetches article `id`'s own document and returns that article (parseArticleDocument).
+ * @throws FeedError (network, timeout, http, too-large, json, schema).
+ */
+export async function fetchArticleDocument(
+  url: string,
+  id: string,
+  opts?: FetchOptions,
+): Promise<Article> {
+  const { json, url: docUrl } = await fetchDocument(url, opts);
+  return parseArticleDocument(json, docUrl, id);
 }

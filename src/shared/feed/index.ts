@@ -17,16 +17,18 @@ export type {
 export type { FeedErrorCode } from './errors';
 export { FeedError } from './errors';
 export { LIMITS } from './limits';
-export { parseChannelDirectory, parseFeedPage } from './parse';
+export { parseArticleDocument, parseChannelDirectory, parseFeedPage } from './parse';
 export { htmlToBlocks } from './html-to-blocks';
 export { blocksToText, inlinesToText, textToBlocks } from './text-blocks';
 export { decodeJsonDocument } from './body';
 export type { FetchOptions, JsonDocument } from './fetch';
 export {
   DEFAULT_TIMEOUT_MS,
+  fetchArticleDocument,
   fetchChannelDirectory,
   fetchFeedPage,
   fetchJsonDocument,
 } from './fetch';
 export { CHANNEL_ID, JSON_FEED_VERSION } from './schema';
+export { articleDocumentUrl } from './article-url';
 export { resolveHttpUrl } from './urls';

@@ -96,6 +96,21 @@ export function parseFeedPage(json: unknown, docUrl: string): FeedPage {
 }
 
 /**
+ * Validates an article's own document (docs/feed-format.md, "One document per
+ * article"), a feed page like any other, and returns its item `id`. Other
+ * items, if the document has any, are ignored.
+ * @throws FeedError('schema') when the document is invalid, or holds no
+ *   usable item `id` (absent, or skipped as invalid: the reasons are in the message).
+ */
+export function parseArticleDocument(json: unknown, docUrl: string, id: string): Article {
+  const page = parseFeedPage(json, docUrl);
+  const article = page.items.find((item) => item.id === id);
+  if (article) return article;
+  const why = page.problems.length > 0 ? ` (${page.problems.join('; ')})` : '';
+  throw schemaError(page.url, `no usable item with id ${JSON.stringify(id)}${why}`);
+}
+
+/**
  * Validates and converts one raw item, appending it to `items` (and its id to
  * `seen`); returns why it was skipped instead, if it was.
  */

@@ -64,7 +64,7 @@ export function putDirectory(
 }
 
 /** A successful fetch's FeedMetaRecord: validators kept, last error cleared. */
-function metaRecord(url: string, meta: DocumentMeta, fetchedAt: number): FeedMetaRecord {
+export function metaRecord(url: string, meta: DocumentMeta, fetchedAt: number): FeedMetaRecord {
   return {
     url,
     ...(meta.etag !== undefined && { etag: meta.etag }),

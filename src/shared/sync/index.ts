@@ -6,6 +6,7 @@
 export type { SyncOptions } from './options';
 export { syncDirectory } from './directory';
 export { syncFeedPage } from './page';
+export { syncArticleDocument } from './article';
 export { toSyncFailure } from './failure';
 export type { DownloadOptions, DownloadProgress, DownloadResult } from './download';
 export { downloadChannels } from './download';

@@ -43,7 +43,12 @@ export function imageOrigins(feedBase: string, origin: string): ReadonlySet<stri
   return new Set([origin, new URL(feedBase, `${origin}/`).origin]);
 }
 
+/** FEED_BASE as an absolute URL (it may be relative to the worker's origin, e.g. `/api/`). */
+export function feedBaseUrl(feedBase: string, origin: string): string {
+  return new URL(feedBase, `${origin}/`).href;
+}
+
 /** The channel directory's URL: `channels.json` under FEED_BASE. */
 export function directoryUrl(feedBase: string, origin: string): string {
-  return new URL('channels.json', new URL(feedBase, `${origin}/`)).href;
+  return new URL('channels.json', feedBaseUrl(feedBase, origin)).href;
 }
