@@ -12,6 +12,8 @@ import path from 'node:path';
 import { measureFirstLoad } from './first-load';
 import { measureFeedParsing } from './feed-parsing';
 import { measureIndexedDb } from './idb';
+import { measureIngest } from './ingest';
+import { INGEST_HEADING, ingestSection } from './ingest-report';
 import { runLighthouse } from './lighthouse';
 import { measureOfflineVisit } from './offline-visit';
 import type { OfflineVisitResult } from './offline-visit';
@@ -53,15 +55,31 @@ const out = path.join(root, 'docs', 'BENCHMARKS.md');
  */
 const onlyAt = process.argv.indexOf('--only');
 const only = onlyAt >= 0 ? process.argv[onlyAt + 1] : undefined;
+/** The benchmarks that can run alone (each takes minutes), with their section's heading. */
+const ALONE: Record<string, { heading: string; section: () => Promise<string[]> }> = {
+  search: {
+    heading: SEARCH_HEADING,
+    section: async () =>
+      searchSection(await attempt('Offline search', () => measureSearch(root, dist))),
+  },
+  ingest: {
+    heading: INGEST_HEADING,
+    section: async () =>
+      ingestSection(await attempt('Ingest', () => Promise.resolve(measureIngest(root)))),
+  },
+};
 if (only !== undefined) {
-  if (only !== 'search') {
-    console.error(`--only ${only}: the benchmark that runs alone is "search"`);
+  const alone = ALONE[only];
+  if (!alone) {
+    console.error(
+      `--only ${only}: the benchmarks that run alone are ${Object.keys(ALONE).join(', ')}`,
+    );
     process.exit(2);
   }
-  const section = searchSection(await attempt('Offline search', () => measureSearch(root, dist)));
+  const section = await alone.section();
   const current = existsSync(out) ? readFileSync(out, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(SEARCH_HEADING);
-  const next = start < 0 ? -1 : current.indexOf('\n## ', start + SEARCH_HEADING.length);
+  const start = current.indexOf(alone.heading.slice(0, 20));
+  const next = start < 0 ? -1 : current.indexOf('\n## ', start + 3);
   const lighthouseAt = current.indexOf('\n## Lighthouse');
   const updated =
     start >= 0
@@ -71,7 +89,7 @@ if (only !== undefined) {
         : `${current}\n${section.join('\n')}`;
   writeFileSync(out, updated);
   console.log(section.join('\n'));
-  console.log(`Search section written to ${path.relative(root, out)}`);
+  console.log(`${only} section written to ${path.relative(root, out)}`);
   process.exit(process.exitCode ?? 0);
 }
 
@@ -81,6 +99,7 @@ const idb = await measureIndexedDb(root);
 const offlineVisit = await attempt('Offline repeat visit', () => measureOfflineVisit(dist));
 const refreshBytes = await attempt('Unchanged refresh', () => measureRefreshBytes(dist));
 const search = await attempt('Offline search', () => measureSearch(root, dist));
+const ingest = await attempt('Ingest', () => Promise.resolve(measureIngest(root)));
 const lighthouse = process.argv.includes('--no-lighthouse') ? [] : runLighthouse(root);
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
@@ -157,7 +176,7 @@ const lines = [
   '# Benchmarks',
   '',
   'Produced by `npm run bench` (`node --import tsx bench/run.ts`; add `--build` to rebuild `dist/`;',
-  '`npm run bench -- --only search` runs the search benchmark alone and replaces its section).',
+  '`npm run bench -- --only search` or `--only ingest` runs that benchmark alone and replaces its section).',
   `Last run: ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}.`,
   '',
   '## First load of the shell route (budget: ≤ 30 KB gzip JS, ≤ 8 KB gzip CSS)',
@@ -200,6 +219,7 @@ const lines = [
   ...offlineVisitSection(offlineVisit),
   ...refreshBytesSection(refreshBytes),
   ...searchSection(search),
+  ...ingestSection(ingest),
   '## Lighthouse, mobile, default simulated throttling',
   '',
   'Budgets: performance ≥ 0.98, the other categories 1; LCP ≤ 1.5 s, TBT ≤ 50 ms, CLS ≤ 0.02.',

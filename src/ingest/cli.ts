@@ -29,7 +29,7 @@ Ingests feeds, article pages and text captures into the content store and builds
   --store <dir>       内容库目录 the content store (default: content/store)
   --out <dir>         API 输出目录 where the API is written (default: dist/api)
   --no-api            只更新内容库 update the store only
-  --no-precompress    不写 .br/.gz 预压缩文件 skip the precompressed siblings
+  --precompress       同时写 .br/.gz 预压缩文件 also write precompressed siblings (for server/serve.js)
   --timeout <ms>      每个来源的超时 timeout per source (default: 30000)
   --max-bytes <n>     每个来源的大小上限 size limit per source (default: 52428800)
   --dry-run           只显示将要发生的变化 show what would change, write nothing
@@ -54,7 +54,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         store: { type: 'string', default: 'content/store' },
         out: { type: 'string', default: 'dist/api' },
         'no-api': { type: 'boolean', default: false },
-        'no-precompress': { type: 'boolean', default: false },
+        precompress: { type: 'boolean', default: false },
         timeout: { type: 'string' },
         'max-bytes': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
@@ -111,7 +111,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       ...(values['no-api'] ? {} : { out: values.out }),
       channels: values.channel ?? [],
       dryRun: values['dry-run'],
-      precompress: !values['no-precompress'],
+      precompress: values.precompress,
       limits,
       progress: progressReporter(),
     });

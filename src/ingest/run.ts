@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import type { GeneratorOptions } from '../../content/demo/generate';
 import { IngestError } from './errors';
 import type { ApiWriteReport } from './api/write';
@@ -48,6 +49,8 @@ export interface IngestSummary {
   /** The API write, when an output folder was given. */
   readonly api?: ApiWriteReport;
   readonly dryRun: boolean;
+  /** Milliseconds per phase: open (store index), sources, commit (store), plan, write (API). */
+  readonly timings: Readonly<Record<'open' | 'sources' | 'commit' | 'plan' | 'write', number>>;
 }
 
 /** Progress events, for the command's progress bar. */
@@ -65,6 +68,7 @@ export interface IngestOptions {
   /** Channels every item of this run also goes to (`--channel`). */
   readonly channels?: readonly string[];
   readonly dryRun?: boolean;
+  /** Write `.br`/`.gz` siblings of every written file (default false: CDNs compress themselves). */
   readonly precompress?: boolean;
   readonly limits?: Partial<SourceLimits>;
   readonly site?: SiteConfig;
@@ -80,29 +84,41 @@ export async function runIngest(
 ): Promise<IngestSummary> {
   const site = options.site ?? DEFAULT_SITE;
   const dryRun = options.dryRun ?? false;
+  const timings = { open: 0, sources: 0, commit: 0, plan: 0, write: 0 };
+  let mark = performance.now();
+  const lap = (phase: keyof typeof timings): void => {
+    const now = performance.now();
+    timings[phase] = Math.round(now - mark);
+    mark = now;
+  };
   const store =
     typeof options.store === 'string'
       ? await ContentStore.open(options.store, { readOnly: dryRun })
       : options.store;
+  lap('open');
   try {
     const reports: SourceReport[] = [];
     for (const [index, spec] of sources.entries()) {
       options.progress?.source(index, sources.length, spec.location);
       reports.push(await ingestSource(store, spec, options));
     }
+    lap('sources');
     if (!dryRun) await store.commit();
+    lap('commit');
 
     let api: ApiWriteReport | undefined;
     if (options.out) {
       const plan = planApi(store, site);
       await signAssets(plan);
+      lap('plan');
       api = await writeApi(plan, options.out, {
         dryRun,
-        precompress: options.precompress ?? true,
+        precompress: options.precompress ?? false,
         onFile: (done, total) => options.progress?.apiFile(done, total),
       });
     }
-    return { sources: reports, articles: store.size, ...(api ? { api } : {}), dryRun };
+    if (api) lap('write');
+    return { sources: reports, articles: store.size, ...(api ? { api } : {}), dryRun, timings };
   } finally {
     if (typeof options.store === 'string') await store.close();
   }

@@ -60,8 +60,6 @@ afterEach(async () => {
 });
 
 const paths = (): string[] => ['--store', store, '--out', out];
-/** Precompression costs most of a big run's time and is tested elsewhere (ingest-run.test.ts). */
-const fast = ['--no-precompress'];
 
 describe('npm run ingest', { timeout: 20_000 }, () => {
   it('prints help in Chinese and English', async () => {
@@ -137,22 +135,22 @@ describe('npm run ingest', { timeout: 20_000 }, () => {
   it('leaves the previous API intact when killed with SIGKILL while writing it; the next run completes', async () => {
     const feed = path.join(dir, 'gen.json');
     await writeFile(feed, generatedFeed(3000, { city: '济南' }));
-    expect((await ingest([...paths(), ...fast, '--channel', 'jinan', feed])).code).toBe(0);
+    expect((await ingest([...paths(), '--channel', 'jinan', feed])).code).toBe(0);
     const before = await treeHashes(out);
 
     // Every article changes: the run has thousands of files to stage.
     await writeFile(feed, generatedFeed(3000, { modified: '2025-01-01T08:00:00+08:00' }));
     const staging = (): boolean => readdirSync(dir).some((n) => n.startsWith('.api.staging-'));
-    const killed = await ingest([...paths(), ...fast, '--channel', 'jinan', feed], staging);
+    const killed = await ingest([...paths(), '--channel', 'jinan', feed], staging);
     expect(killed.signal).toBe('SIGKILL');
     expect(await treeHashes(out)).toEqual(before);
 
-    const again = await ingest([...paths(), ...fast, '--channel', 'jinan', feed]);
+    const again = await ingest([...paths(), '--channel', 'jinan', feed]);
     expect(again.code).toBe(0);
     expect(readdirSync(dir).filter((n) => n.startsWith('.api.'))).toEqual([]);
     // The completed API equals one built afresh from the same store.
     const fresh = path.join(dir, 'fresh');
-    await ingest(['--store', store, '--out', fresh, ...fast, '--channel', 'jinan', feed]);
+    await ingest(['--store', store, '--out', fresh, '--channel', 'jinan', feed]);
     expect(await treeHashes(out)).toEqual(await treeHashes(fresh));
     expect(await treeHashes(out)).not.toEqual(before);
   }, 90_000);
@@ -160,15 +158,15 @@ describe('npm run ingest', { timeout: 20_000 }, () => {
   it('keeps the store and the API when killed while committing the store', async () => {
     const feed = path.join(dir, 'gen.json');
     await writeFile(feed, generatedFeed(500));
-    await ingest([...paths(), ...fast, feed]);
+    await ingest([...paths(), feed]);
     const before = await treeHashes(out);
     await writeFile(feed, generatedFeed(3000));
-    const killed = await ingest([...paths(), ...fast, feed], () =>
+    const killed = await ingest([...paths(), feed], () =>
       existsSync(path.join(store, '.dirty')),
     );
     expect(killed.signal).toBe('SIGKILL');
     expect(await treeHashes(out)).toEqual(before);
-    const again = await ingest([...paths(), ...fast, feed]);
+    const again = await ingest([...paths(), feed]);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/内容库 store: 3000 篇/);
   }, 90_000);

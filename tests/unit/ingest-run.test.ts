@@ -263,7 +263,7 @@ describe('ingest run', () => {
   it('writes precompressed siblings that match the files, and never leaves a stale one', async () => {
     const feed = path.join(dir, 'gen.json');
     await writeFile(feed, generatedFeed(30));
-    await runIngest([source(feed)], { store, out });
+    await runIngest([source(feed)], { store, out, precompress: true });
     const { gunzipSync, brotliDecompressSync } = await import('node:zlib');
     const plain = await readFile(path.join(out, 'feeds/latest.json'));
     expect(gunzipSync(await readFile(path.join(out, 'feeds/latest.json.gz')))).toEqual(plain);

@@ -12,8 +12,9 @@ const COMPRESSIBLE = /\.(json|svg|xml|txt)$/;
 
 /**
  * The `.gz` and `.br` siblings of an API file, as the production server and
- * gzip_static/brotli_static-style CDNs serve them. Brotli at quality 9 rather than 11: an
- * archive has many files and 11 costs several times the time for a few percent.
+ * gzip_static/brotli_static-style CDNs serve them. Brotli at quality 5 rather than 11: an
+ * archive has many files, and on small JSON documents 11 costs many times the time for a few
+ * percent of size.
  */
 export async function precompressedSiblings(
   file: string,
@@ -23,7 +24,7 @@ export async function precompressedSiblings(
   const [br, gzipped] = await Promise.all([
     brotli(data, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: 9,
+        [constants.BROTLI_PARAM_QUALITY]: 5,
         [constants.BROTLI_PARAM_SIZE_HINT]: data.byteLength,
       },
     }),

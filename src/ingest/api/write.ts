@@ -33,7 +33,7 @@ export interface ApiWriteReport {
 
 /** Options of {@link writeApi}. */
 export interface ApiWriteOptions {
-  /** Write `.br` and `.gz` siblings (default true). */
+  /** Write `.br` and `.gz` siblings (default false); stale siblings are removed either way. */
   readonly precompress?: boolean;
   /** Plan only: report what would change and write nothing. */
   readonly dryRun?: boolean;
@@ -42,7 +42,7 @@ export interface ApiWriteOptions {
 }
 
 /** Name of the manifest inside the API folder (a dot file: not for publishing). */
-export const MANIFEST = '.qilu-manifest.json';
+export const MANIFEST = '.qilu-manifest';
 
 interface Journal {
   readonly staging: string;
@@ -61,14 +61,16 @@ export async function writeApi(
   options: ApiWriteOptions = {},
 ): Promise<ApiWriteReport> {
   const out = path.resolve(outDir);
-  const precompress = options.precompress ?? true;
+  const precompress = options.precompress ?? false;
   if (!options.dryRun) await recoverApi(out);
 
   const manifest = await readManifest(out);
-  const signatures = Object.fromEntries([...plan].map(([file, p]) => [file, p.signature]));
   const full = manifest === undefined;
-  const changed = [...plan.keys()].filter((file) => full || manifest[file] !== signatures[file]);
-  const removed = full ? [] : Object.keys(manifest).filter((file) => !plan.has(file));
+  const changed: string[] = [];
+  for (const [file, planned] of plan) {
+    if (full || manifest.get(file) !== planned.signature) changed.push(file);
+  }
+  const removed = full ? [] : [...manifest.keys()].filter((file) => !plan.has(file));
   const report = { written: changed, removed, unchanged: plan.size - changed.length, full };
   if (options.dryRun || (!full && changed.length === 0 && removed.length === 0)) return report;
 
@@ -88,7 +90,7 @@ export async function writeApi(
     }
     options.onFile?.(++done, changed.length);
   });
-  await stage(staging, MANIFEST, Buffer.from(`${JSON.stringify(signatures)}\n`));
+  await stage(staging, MANIFEST, Buffer.from(manifestText(plan)));
 
   if (full) {
     // Nothing to keep: the staging folder becomes the API in one rename.
@@ -155,10 +157,31 @@ async function stage(staging: string, file: string, data: Uint8Array): Promise<v
   await writeFile(target, data);
 }
 
-async function readManifest(out: string): Promise<Record<string, string> | undefined> {
+/**
+ * The manifest: one `<signature> <path>` line per file, sorted by path. Plain lines rather than
+ * JSON because an archive's manifest has 100,000 entries and is read on every run.
+ */
+function manifestText(plan: ReadonlyMap<string, PlannedFile>): string {
+  const files = [...plan.keys()].sort();
+  return `${MANIFEST_HEADER}\n${files.map((f) => `${(plan.get(f) as PlannedFile).signature} ${f}`).join('\n')}\n`;
+}
+
+const MANIFEST_HEADER = '# qilu-api-manifest 1';
+
+async function readManifest(out: string): Promise<Map<string, string> | undefined> {
+  let text: string;
   try {
-    return JSON.parse(await readFile(path.join(out, MANIFEST), 'utf8')) as Record<string, string>;
+    text = await readFile(path.join(out, MANIFEST), 'utf8');
   } catch {
     return undefined;
   }
+  const lines = text.split('\n');
+  // Anything else (an older format, a damaged file) means: build everything afresh.
+  if (lines[0] !== MANIFEST_HEADER) return undefined;
+  const manifest = new Map<string, string>();
+  for (const line of lines.slice(1)) {
+    const space = line.indexOf(' ');
+    if (space > 0) manifest.set(line.slice(space + 1), line.slice(0, space));
+  }
+  return manifest;
 }

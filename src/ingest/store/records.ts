@@ -33,7 +33,6 @@ export interface IndexEntry {
   readonly published: number;
   /** Hash of the served item JSON: a page or document changes exactly when this does. */
   readonly itemHash: string;
-  readonly contentOrigin: string;
   readonly inputHash: string;
   readonly modified?: string;
 }
