@@ -1,8 +1,12 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { articleDocumentPath } from '../../src/ingest/api/documents';
 import { MANIFEST } from '../../src/ingest/api/write';
 import type { FeedItem } from '../../src/ingest/pipeline/feed-item';
@@ -74,6 +78,28 @@ describe('ingest run', () => {
       (seed.paragraphs as string[]).map((p) => `<p>${p}</p>`).join(''),
     );
     expect((await channelItems('jinan')).map((i) => i.id)).toEqual([item?.id]);
+  });
+
+  it('merges the capture with the hand-written seed article under the seed file’s own id', async () => {
+    const first = await runIngest([source(SEED_CAPTURE)], { store, out });
+    expect(first.sources[0]?.added).toBe(1);
+    const derived = (await channelItems('latest'))[0]?.id ?? '';
+    expect(derived).not.toBe('seed-271a4622fc35748e');
+    await runIngest([source(path.resolve('content/articles'), { kind: 'native' })], { store, out });
+    const seeds = (await channelItems('latest')).filter(
+      (i) => i.title === '山东省数字强省建设工作推进会召开',
+    );
+    expect(seeds.map((i) => i.id)).toEqual(['seed-271a4622fc35748e']);
+    const files = await treeHashes(out);
+    expect(files.has(articleDocumentPath('seed-271a4622fc35748e'))).toBe(true);
+    expect(files.has(articleDocumentPath(derived))).toBe(false);
+    expect((await channelItems('hot')).map((i) => i.id)).toContain('seed-271a4622fc35748e');
+    // And again: nothing changes.
+    const again = await runIngest(
+      [source(SEED_CAPTURE), source(path.resolve('content/articles'), { kind: 'native' })],
+      { store, out },
+    );
+    expect(again.sources.map((r) => r.added + r.updated)).toEqual([0, 0]);
   });
 
   it('changes nothing when the same sources are ingested again: 0 changed, byte-identical API', async () => {
@@ -294,5 +320,77 @@ describe('ingest run', () => {
     const reopened = await ContentStore.open(store, { readOnly: true });
     expect(reopened.size).toBe(6);
     await reopened.close();
+  });
+});
+
+describe('ingest run over HTTP', () => {
+  let server: Server;
+  let base = '';
+  beforeAll(async () => {
+    const gbk = await readFile(path.join(FIXTURES, 'rss-gbk.xml'));
+    const atom = await readFile(path.join(FIXTURES, 'feed-atom-xml-base.xml'));
+    const page = await readFile(path.join(FIXTURES, 'page-big5-http-equiv.html'));
+    server = createServer((req, res) => {
+      switch (req.url) {
+        case '/gbk.xml':
+          // The header names the charset; the document's own declaration agrees.
+          res.writeHead(200, { 'Content-Type': 'application/rss+xml; charset=gbk' });
+          return res.end(gbk);
+        case '/moved':
+          res.writeHead(301, { Location: '/atom.xml' });
+          return res.end();
+        case '/atom.xml':
+          res.writeHead(200, {
+            'Content-Type': 'application/atom+xml',
+            'Content-Encoding': 'gzip',
+          });
+          return res.end(gzipSync(atom));
+        case '/big5.html':
+          // No charset in the header: only the page's http-equiv says Big5.
+          res.writeHead(200, { 'Content-Type': 'text/html' });
+          return res.end(page);
+        case '/loop-a':
+          res.writeHead(302, { Location: '/loop-b' });
+          return res.end();
+        case '/loop-b':
+          res.writeHead(302, { Location: '/loop-a' });
+          return res.end();
+        case '/hang':
+          return; // never answers
+        default:
+          res.writeHead(500);
+          return res.end('broken');
+      }
+    });
+    await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  });
+
+  it('reads feeds and pages by URL with their charsets, follows redirects, and names each failure', async () => {
+    const summary = await runIngest(
+      ['/gbk.xml', '/moved', '/big5.html', '/loop-a', '/hang', '/broken'].map((p) =>
+        source(base + p),
+      ),
+      { store, out, limits: { timeoutMs: 500 } },
+    );
+    expect(summary.sources.map((s) => [s.kind, s.charset, s.error?.code])).toEqual([
+      ['rss', 'gb18030', undefined],
+      ['atom', 'utf-8', undefined],
+      ['article-page', 'big5', undefined],
+      [undefined, undefined, 'redirect-loop'],
+      [undefined, undefined, 'timeout'],
+      [undefined, undefined, 'http-status'],
+    ]);
+    const titles = (await channelItems('latest')).map((i) => i.title).join('\n');
+    expect(titles).toContain('青岛镕金社区举行示例演练');
+    expect(titles).not.toMatch(/\uFFFD/);
+    // The Atom entries' links resolved against the final URL after the redirect.
+    const atomItem = (await channelItems('latest')).find((i) => i.url?.includes('example'));
+    expect(atomItem?.url).toMatch(/^https?:\/\//);
+    expect(summary.sources[4]?.error?.message).toContain(`${base}/hang`);
   });
 });

@@ -112,21 +112,28 @@ export async function acceptItem(
   if (city) channelSet.add(city);
   const channels = CHANNEL_ORDER.filter((c) => channelSet.has(c));
 
+  // A source's own id wins over one derived from a key (the text capture of a page was stored
+  // before the newsroom's file of that article): the article moves to the id its source gave it.
+  const id =
+    explicitId && explicitId !== old.id && !old.keys.some((k) => k.startsWith('id:'))
+      ? explicitId
+      : old.id;
   const next: StoredArticle = {
-    id: old.id,
+    id,
     keys: [...old.keys, ...keys.filter((k) => !old.keys.includes(k))],
     channels,
     origins: sortedObject(origins),
     contentOrigin: replace ? context.origin : old.contentOrigin,
     inputHash: replace ? inputHash : old.inputHash,
     ...((replace ? normalised.titleDerived : old.titleDerived) ? { titleDerived: true } : {}),
-    item: withCity(replace ? { id: old.id, ...item } : old.item, city),
+    item: withCity(replace ? { id, ...item } : { ...old.item, id }, city),
   };
   if (JSON.stringify(next) === JSON.stringify(old)) {
     return { outcome: 'unchanged', id: old.id, repairs: allRepairs };
   }
+  if (id !== old.id) store.remove(old.id);
   store.put(next);
-  return { outcome: 'updated', id: old.id, repairs: allRepairs };
+  return { outcome: 'updated', id, repairs: allRepairs };
 }
 
 /** The item with `_news.city` set to `city` (or removed), keeping field order stable. */

@@ -33,6 +33,8 @@ export class ContentStore {
   private readonly pending = new Map<string, StoredArticle>();
   private readonly assetFiles = new Map<string, Uint8Array | undefined>();
   private readonly pendingAssets = new Set<string>();
+  /** Articles removed since the last commit (their files go at commit). */
+  private readonly removed = new Set<string>();
   /** Lines in index.ndjson (with superseded ones), to know when to compact it. */
   private indexLines = 0;
 
@@ -114,6 +116,20 @@ export class ContentStore {
     this.cache.set(record.id, record);
   }
 
+  /**
+   * Removes an article (used when an article is stored again under its own source's id); its
+   * file goes at {@link commit}.
+   */
+  remove(id: string): void {
+    const entry = this.index.get(id);
+    if (!entry) return;
+    for (const key of entry.keys) if (this.byKey.get(key) === id) this.byKey.delete(key);
+    this.index.delete(id);
+    this.pending.delete(id);
+    this.cache.delete(id);
+    this.removed.add(id);
+  }
+
   /** Paths (relative to the API root) of the files published as they are. */
   assets(): string[] {
     return [...this.assetFiles.keys()].sort();
@@ -142,7 +158,7 @@ export class ContentStore {
 
   /** Articles and assets waiting for {@link commit}. */
   get pendingCount(): number {
-    return this.pending.size + this.pendingAssets.size;
+    return this.pending.size + this.pendingAssets.size + this.removed.size;
   }
 
   /** Writes everything pending (no-op for a memory store or when nothing changed). */
@@ -150,6 +166,7 @@ export class ContentStore {
     if (!this.dir || this.pendingCount === 0) {
       this.pending.clear();
       this.pendingAssets.clear();
+      this.removed.clear();
       return;
     }
     if (!this.writable) throw new Error('The store was opened read-only');
@@ -163,10 +180,16 @@ export class ContentStore {
       const data = this.assetFiles.get(file);
       if (data) await writeFileAtomic(path.join(dir, 'assets', file), data);
     });
-    if (this.indexLines + this.pending.size > 2 * this.index.size) await this.writeIndex();
-    else await this.appendIndex([...this.pending.keys()]);
+    for (const id of this.removed) await rm(this.articleFile(id), { force: true });
+    // An append log cannot say "gone": a removal rewrites the index.
+    if (this.removed.size > 0 || this.indexLines + this.pending.size > 2 * this.index.size) {
+      await this.writeIndex();
+    } else {
+      await this.appendIndex([...this.pending.keys()]);
+    }
     await rm(dirty, { force: true });
     this.pending.clear();
+    this.removed.clear();
     this.pendingAssets.clear();
   }
 
