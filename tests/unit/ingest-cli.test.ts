@@ -161,9 +161,7 @@ describe('npm run ingest', { timeout: 20_000 }, () => {
     await ingest([...paths(), feed]);
     const before = await treeHashes(out);
     await writeFile(feed, generatedFeed(3000));
-    const killed = await ingest([...paths(), feed], () =>
-      existsSync(path.join(store, '.dirty')),
-    );
+    const killed = await ingest([...paths(), feed], () => existsSync(path.join(store, '.dirty')));
     expect(killed.signal).toBe('SIGKILL');
     expect(await treeHashes(out)).toEqual(before);
     const again = await ingest([...paths(), feed]);
