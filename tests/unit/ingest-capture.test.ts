@@ -1,9 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../../src/ingest/errors';
+import type { IngestError } from '../../src/ingest/errors';
 import { parseMetaLine } from '../../src/ingest/readers/news-meta';
 import { looksLikeTextCapture, readTextCapture } from '../../src/ingest/readers/text-capture';
+import { ingestErrorOf } from './ingest/helpers';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), 'utf8');
@@ -31,14 +32,9 @@ const SEED = JSON.parse(
 ) as SeedArticle;
 
 function noArticle(read: () => unknown): IngestError {
-  try {
-    read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IngestError);
-    expect((error as IngestError).code).toBe('no-article');
-    return error as IngestError;
-  }
-  throw new Error('expected no-article');
+  const error = ingestErrorOf(read);
+  expect(error.code).toBe('no-article');
+  return error;
 }
 
 describe('parseMetaLine', () => {

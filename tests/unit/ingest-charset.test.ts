@@ -17,6 +17,7 @@ import {
   GBK_ONLY,
   fixtures,
 } from '../fixtures/ingest/encode-fixtures';
+import { ingestErrorOf } from './ingest/helpers';
 
 const FIXTURES = new URL('../fixtures/ingest/', import.meta.url);
 
@@ -32,16 +33,7 @@ const ascii = (text: string): Uint8Array => new TextEncoder().encode(text);
 const bytesOf = (text: string, charset: string): Uint8Array => iconv.encode(text, charset);
 const concat = (...parts: Uint8Array[]): Uint8Array => Buffer.concat(parts);
 
-/** The IngestError `run` throws (failing the test when it throws nothing or something else). */
-function ingestError(run: () => unknown): IngestError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof IngestError) return error;
-    throw error;
-  }
-  throw new Error('expected an IngestError');
-}
+const ingestError = ingestErrorOf;
 
 function expectRefused(run: () => unknown, code: IngestErrorCode, name: string): IngestError {
   const error = ingestError(run);

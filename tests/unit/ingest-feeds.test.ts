@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../../src/ingest/errors';
+import type { IngestError } from '../../src/ingest/errors';
 import type { IngestErrorCode } from '../../src/ingest/errors';
 import { readFeedDocument, sniffFeed } from '../../src/ingest/readers/feed';
+import { ingestErrorOf } from './ingest/helpers';
 
 const FIXTURES = new URL('../fixtures/ingest/', import.meta.url);
 
@@ -20,15 +21,7 @@ function readFixture(name: string, docUrl?: string) {
   return readFeedDocument(text, docUrl ?? url);
 }
 
-function errorOf(run: () => unknown): IngestError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof IngestError) return error;
-    throw error;
-  }
-  throw new Error('expected an IngestError');
-}
+const errorOf = ingestErrorOf;
 
 function expectCode(run: () => unknown, code: IngestErrorCode): IngestError {
   const error = errorOf(run);

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { IngestError } from '../../src/ingest/errors';
+import type { IngestError } from '../../src/ingest/errors';
 import type { IngestItem } from '../../src/ingest/model';
 import { readArticlePage } from '../../src/ingest/readers/article-page';
+import { ingestErrorOf } from './ingest/helpers';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../fixtures/ingest/${name}`, import.meta.url), 'utf8');
@@ -29,14 +30,9 @@ function paragraphs(contentHtml: string | undefined): string[] {
 }
 
 function noArticle(read: () => unknown): IngestError {
-  try {
-    read();
-  } catch (error) {
-    expect(error).toBeInstanceOf(IngestError);
-    expect((error as IngestError).code).toBe('no-article');
-    return error as IngestError;
-  }
-  throw new Error('expected no-article');
+  const error = ingestErrorOf(read);
+  expect(error.code).toBe('no-article');
+  return error;
 }
 
 const page = (body: string, head = ''): string =>

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { IngestError } from '../../../src/ingest/errors';
 
 /** Fixtures written for the ingest tests. */
 export const FIXTURES = path.resolve('tests/fixtures/ingest');
@@ -59,4 +60,15 @@ export function generatedFeed(
     title: '生成的示例源',
     items,
   });
+}
+
+/** The IngestError `run` throws (failing the test when it throws nothing or something else). */
+export function ingestErrorOf(run: () => unknown): IngestError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof IngestError) return error;
+    throw error;
+  }
+  throw new Error('expected an IngestError');
 }
