@@ -55,6 +55,7 @@ export interface IngestSummary {
 
 /** Progress events, for the command's progress bar. */
 export interface IngestProgress {
+  /** Source `index` (0-based) of `total` starts; called once more with `index === total` at the end. */
   source(index: number, total: number, name: string): void;
   apiFile(done: number, total: number): void;
 }
@@ -102,6 +103,7 @@ export async function runIngest(
       options.progress?.source(index, sources.length, spec.location);
       reports.push(await ingestSource(store, spec, options));
     }
+    options.progress?.source(sources.length, sources.length, '');
     lap('sources');
     if (!dryRun) await store.commit();
     lap('commit');

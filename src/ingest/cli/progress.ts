@@ -14,8 +14,12 @@ export function progressReporter(stream: NodeJS.WriteStream = process.stderr): I
   };
   return {
     source(index, total, name) {
-      if (tty) stream.write(`\r\x1b[2K来源 sources ${bar(index, total)} ${name.slice(-50)}`);
-      else stream.write(`来源 source ${index + 1}/${total}: ${name}\n`);
+      if (tty) {
+        stream.write(`\r\x1b[2K来源 sources ${bar(index, total)} ${name.slice(-50)}`);
+        if (index === total) stream.write('\n');
+      } else if (index < total) {
+        stream.write(`来源 source ${index + 1}/${total}: ${name}\n`);
+      }
     },
     apiFile(done, total) {
       if (tty) {
