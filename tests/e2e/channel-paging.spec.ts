@@ -5,7 +5,7 @@ import { articlePath, channelDirectory, expect, feedPages, routeReady, test } fr
 const liveRegions = (page: Page) => page.locator('[aria-live="polite"], [role="status"]');
 
 test.describe('a channel with more than one page', () => {
-  test('shows 20 items, adds the next 20 on 加载更多 with focus on the first new one, and ends with 已显示全部', async ({
+  test('shows 20 items, adds each next page’s new items on 加载更多 with focus on the first new one, and ends with 已显示全部', async ({
     page,
     request,
   }) => {
@@ -32,21 +32,26 @@ test.describe('a channel with more than one page', () => {
     await expect(items).toHaveCount(20);
     await expect(more).toHaveText('+更多');
 
-    let shown = 20;
+    // Pages may repeat an article (the first page overlaps the newest archive page,
+    // docs/feed-format.md "Paging"); the list shows each once, so 更多 adds what is new.
+    const seen = new Set(best.pages[0]?.map((item) => item.id));
+    let shown = seen.size;
     for (const [index, pageItems] of best.pages.entries()) {
       if (index === 0) continue;
+      const fresh = pageItems.filter((item) => !seen.has(item.id));
+      fresh.forEach((item) => seen.add(item.id));
       await more.click();
-      await expect(items).toHaveCount(shown + pageItems.length);
-      const firstNew = pageItems[0];
-      if (!firstNew) throw new Error(`page ${index + 1} of ${best.id} is empty`);
+      await expect(items).toHaveCount(shown + fresh.length);
+      const firstNew = fresh[0];
+      if (!firstNew) throw new Error(`page ${index + 1} of ${best.id} adds nothing new`);
       // Focus lands on the first new headline so keyboard and screen-reader users read on.
       const focusedLink = items.nth(shown).getByRole('link', { name: firstNew.title, exact: true });
       await expect(focusedLink).toBeFocused();
       await expect(focusedLink).toHaveAttribute('href', articlePath(firstNew.id));
-      await expect(
-        liveRegions(page).filter({ hasText: `已加载 ${pageItems.length} 条` }),
-      ).toHaveCount(1);
-      shown += pageItems.length;
+      await expect(liveRegions(page).filter({ hasText: `已加载 ${fresh.length} 条` })).toHaveCount(
+        1,
+      );
+      shown += fresh.length;
     }
 
     await expect(more).toHaveCount(0);
