@@ -120,6 +120,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`${error.message}\n`);
       return 3;
     }
+    if (error instanceof IngestError) {
+      // The store is written; the API was refused (e.g. --out names a folder that is no API).
+      process.stderr.write(`${error.chinese}\n`);
+      return 1;
+    }
     throw error;
   }
   process.stdout.write(formatSummary(summary));

@@ -11,10 +11,13 @@ test.describe('a channel with more than one page', () => {
   }) => {
     const channels = await channelDirectory(request);
     // The channel with the most pages exercises the loop best; the feed decides, not the test.
+    // 滚动 lists every article (29 pages of the demo): clicking through all of it would test
+    // the same loop for minutes, so the deepest channel of at most 8 pages is used.
     let best:
       { id: string; title: string; pages: Awaited<ReturnType<typeof feedPages>> } | undefined;
     for (const channel of channels) {
       const pages = await feedPages(request, channel);
+      if (pages.length > 8) continue;
       if (!best || pages.length > best.pages.length)
         best = { id: channel.id, title: channel.title, pages };
     }

@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -312,6 +312,128 @@ describe('ingest run', () => {
     expect(summary.sources[0]?.added).toBe(3);
     expect(summary.api?.written.length).toBeGreaterThan(3);
     expect([await treeHashes(out), await treeHashes(store)]).toEqual(before);
+  });
+
+  it('keeps apart items of one feed that share a link but not a guid, and guids of two sites', async () => {
+    const rss = (host: string, items: [string, string][]): string =>
+      `<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>示例</title>` +
+      items
+        .map(
+          ([guid, title]) =>
+            `<item><title>${title}</title><link>https://${host}/</link><guid isPermaLink="false">${guid}</guid>` +
+            `<pubDate>Sat, 06 May 2023 10:30:13 +0800</pubDate><description>示例内容：${title}</description></item>`,
+        )
+        .join('') +
+      '</channel></rss>';
+    const a = path.join(dir, 'a.xml');
+    const b = path.join(dir, 'b.xml');
+    await writeFile(
+      a,
+      rss('a.example.cn', [
+        ['1', '第一条'],
+        ['2', '第二条'],
+      ]),
+    );
+    await writeFile(b, rss('b.example.cn', [['1', '别站的第一条']]));
+    const first = await runIngest([source(a), source(b)], { store, out });
+    expect(first.sources.map((r) => r.added)).toEqual([2, 1]);
+    expect((await channelItems('latest')).map((i) => i.title).sort()).toEqual(
+      ['别站的第一条', '第一条', '第二条'].sort(),
+    );
+    const again = await runIngest([source(a), source(b)], { store, out });
+    expect(again.sources.map((r) => r.added + r.updated)).toEqual([0, 0]);
+    expect(again.api?.written).toEqual([]);
+  });
+
+  it('never lists an article without a lead image in 图片新闻, whichever source asked', async () => {
+    const feed = (name: string, image: boolean): string =>
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1.1',
+        title: name,
+        items: [
+          {
+            id: 'p1',
+            url: 'https://news.example.cn/p1.html',
+            title: '示例内容：图片',
+            content_text: '示例内容',
+            date_published: '2024-01-01T08:00:00+08:00',
+            ...(image ? { image: 'https://news.example.cn/p1.jpg' } : {}),
+          },
+        ],
+      });
+    const plain = path.join(dir, 'plain.json');
+    const photo = path.join(dir, 'photo.json');
+    await writeFile(plain, feed('plain', false));
+    await writeFile(photo, feed('photo', false));
+    await runIngest([source(plain), source(photo, { channel: 'photos' })], { store, out });
+    expect(await channelItems('photos')).toEqual([]);
+    await writeFile(photo, feed('photo', true));
+    await runIngest([source(photo, { channel: 'photos' })], { store, out });
+    // The stored copy (from the first source) has no image, so still not a photo story.
+    expect(await channelItems('photos')).toEqual([]);
+  });
+
+  it('derives a headline from the text, past leading punctuation, and skips an item with no words', async () => {
+    const file = path.join(dir, 'micro.json');
+    await writeFile(
+      file,
+      JSON.stringify({
+        version: 'https://jsonfeed.org/version/1',
+        title: 'x',
+        items: [
+          {
+            id: 'm1',
+            content_text: '？！示例内容：今天天气很好。后面还有。',
+            summary: '',
+            date_published: '2024-01-01T08:00:00+08:00',
+          },
+          { id: 'm2', content_text: '……！！', date_published: '2024-01-01T09:00:00+08:00' },
+        ],
+      }),
+    );
+    const summary = await runIngest([source(file)], { store, out });
+    expect((await channelItems('latest')).map((i) => i.title)).toEqual(['示例内容：今天天气很好']);
+    expect(summary.sources[0]?.skipped).toEqual([expect.stringContaining('no headline')]);
+  });
+
+  it('reports an invalid native folder as that source’s failure and ingests the others', async () => {
+    const folder = path.join(dir, 'articles');
+    await mkdir(folder);
+    await writeFile(path.join(folder, 'bad.json'), '{"id":"bad"}');
+    const summary = await runIngest(
+      [
+        source(folder, { kind: 'native' }),
+        source(path.join(dir, 'nowhere'), { kind: 'native' }),
+        source(SEED_CAPTURE),
+      ],
+      { store, out },
+    );
+    expect(summary.sources.map((r) => r.error?.code)).toEqual([
+      'invalid-content',
+      'unreachable',
+      undefined,
+    ]);
+    expect(summary.sources[0]?.error?.message).toContain('bad.json');
+    expect(summary.articles).toBe(1);
+  });
+
+  it('refuses to build the API over a folder that is not one, and keeps its files', async () => {
+    const site = path.join(dir, 'site');
+    await mkdir(site);
+    await writeFile(path.join(site, 'index.html'), '<!doctype html>');
+    await expect(runIngest([source(SEED_CAPTURE)], { store, out: site })).rejects.toMatchObject({
+      code: 'unsupported',
+    });
+    expect(await readFile(path.join(site, 'index.html'), 'utf8')).toBe('<!doctype html>');
+  });
+
+  it('serves the old API again when a first build was killed between its two renames', async () => {
+    await runIngest([source(SEED_CAPTURE)], { store, out });
+    const before = await treeHashes(out);
+    // As if killed after parking the old API and before moving the new one in.
+    await rename(out, path.join(dir, `.api.old-999999`));
+    await runIngest([], { store, out });
+    expect(await treeHashes(out)).toEqual(before);
   });
 
   it('keeps a store that a killed commit left dirty: the next open rebuilds the index', async () => {

@@ -64,6 +64,30 @@ describe('the content store', () => {
     await writeFile(path.join(dir, '.lock'), '2147483646');
     const second = await ContentStore.open(dir);
     await second.close();
+    // A lock naming this very process, which does not hold it: a restarted job with its
+    // killed predecessor's pid (common in containers).
+    await writeFile(path.join(dir, '.lock'), String(process.pid));
+    const third = await ContentStore.open(dir);
+    await third.close();
+  });
+
+  it('finishes a move after a killed commit: the old copy goes once the new one is on disk', async () => {
+    const store = await ContentStore.open(dir);
+    store.put(record('h-1', 'x'));
+    await store.commit();
+    store.put(record('native-1', 'x'));
+    await store.commit();
+    await store.close();
+    // Killed after writing native-1 and before removing h-1.
+    await writeFile(
+      path.join(dir, '.dirty'),
+      JSON.stringify({ pid: 1, moved: { 'h-1': 'native-1' } }),
+    );
+    const readOnly = await ContentStore.open(dir, { readOnly: true });
+    expect([...readOnly.entries()].map((e) => e.id)).toEqual(['native-1']);
+    const reopened = await ContentStore.open(dir);
+    expect([...reopened.entries()].map((e) => e.id)).toEqual(['native-1']);
+    await reopened.close();
   });
 
   it('rebuilds a torn index from the article files after a killed commit', async () => {

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { IngestError } from '../errors';
 import { forEachLimited, writeFileAtomic } from '../store/fs-atomic';
 import { precompressedSiblings, siblingNames } from './compress';
 import type { PlannedFile } from './plan';
@@ -66,6 +67,7 @@ export async function writeApi(
 
   const manifest = await readManifest(out);
   const full = manifest === undefined;
+  if (full) await refuseForeignFolder(out);
   const changed: string[] = [];
   for (const [file, planned] of plan) {
     if (full || manifest.get(file) !== planned.signature) changed.push(file);
@@ -93,7 +95,8 @@ export async function writeApi(
   await stage(staging, MANIFEST, Buffer.from(manifestText(plan)));
 
   if (full) {
-    // Nothing to keep: the staging folder becomes the API in one rename.
+    // Nothing to keep: the staging folder takes the API's place. Between the two renames the
+    // old API is parked beside it; a run killed right there is undone by recoverApi.
     const old = sidePath(out, `old-${process.pid}`);
     if (existsSync(out)) await rename(out, old);
     await rename(staging, out);
@@ -131,9 +134,41 @@ export async function recoverApi(outDir: string): Promise<void> {
   if (!existsSync(parent)) return;
   const prefix = `.${path.basename(out)}.`;
   for (const name of await readdir(parent)) {
-    if (name.startsWith(`${prefix}staging-`) || name.startsWith(`${prefix}old-`)) {
-      await rm(path.join(parent, name), { recursive: true, force: true });
+    const side = path.join(parent, name);
+    if (name.startsWith(`${prefix}old-`) && !existsSync(out)) {
+      // Killed between parking the old API and moving the new one in: the old one serves again.
+      await rename(side, out);
+    } else if (name.startsWith(`${prefix}staging-`) || name.startsWith(`${prefix}old-`)) {
+      await rm(side, { recursive: true, force: true });
     }
+  }
+}
+
+/** What may be in an API folder that ingest did not write (a `vite build`'s copy of the API). */
+const API_ENTRIES = new Set([
+  'channels.json',
+  'channels.json.br',
+  'channels.json.gz',
+  'feeds',
+  'articles',
+  'images',
+]);
+
+/**
+ * A first build replaces the whole output folder; refuse when it holds anything but an API
+ * (a mistaken `--out dist` or `--out .` must not delete a site).
+ */
+async function refuseForeignFolder(out: string): Promise<void> {
+  if (!existsSync(out)) return;
+  const foreign = (await readdir(out)).filter(
+    (name) => !API_ENTRIES.has(name) && !name.startsWith('.'),
+  );
+  if (foreign.length > 0) {
+    throw new IngestError(
+      'unsupported',
+      `${out} is not an API folder (it holds ${foreign.slice(0, 3).join(', ')}${foreign.length > 3 ? ' …' : ''}); ` +
+        'choose an empty folder or one ingest wrote',
+    );
   }
 }
 

@@ -4,7 +4,14 @@ import type { ContentStore } from '../store/content-store';
 import type { StoredArticle } from '../store/records';
 import { assignChannels } from './channels';
 import type { FeedItem } from './feed-item';
-import { deriveId, hash, ID_PATTERN, identityKeys } from './identity';
+import {
+  conflictingGuids,
+  deriveId,
+  guidScopeOf,
+  hash,
+  ID_PATTERN,
+  identityKeys,
+} from './identity';
 import { normaliseItem } from './normalise';
 
 /**
@@ -70,10 +77,22 @@ export async function acceptItem(
     hasImage: item.image !== undefined,
   });
   const allRepairs = [...repairs, ...assignment.dropped.map((d) => `${item.title}: ${d}`)];
-  const keys = identityKeys(raw, item.title, item.date_published, explicitId);
+  let keys = identityKeys(
+    raw,
+    item.title,
+    item.date_published,
+    guidScopeOf(context.docUrl, context.origin),
+    explicitId,
+  );
   const inputHash = hash(JSON.stringify([item, assignment.channels, assignment.city ?? null]), 32);
 
-  const existing = store.findByKeys(keys);
+  let existing = store.findByKeys(keys);
+  if (existing && conflictingGuids(existing.keys, keys)) {
+    // Same link, different guid of the same feed: another article. It keeps its guid and
+    // fingerprint; the shared link would make either one findable as the other.
+    keys = keys.filter((k) => !existing?.keys.includes(k));
+    existing = store.findByKeys(keys);
+  }
   if (!existing) {
     let id = explicitId ?? deriveId(keys);
     // Two different keys hashing to one id is astronomically unlikely; still, never overwrite.
@@ -110,6 +129,9 @@ export async function acceptItem(
     ? (assignment.city ?? old.item._news?.city)
     : (old.item._news?.city ?? assignment.city);
   if (city) channelSet.add(city);
+  const mergedItem = replace ? item : old.item;
+  // 图片新闻 needs a lead image, whichever source asked for it.
+  if (!mergedItem.image) channelSet.delete('photos');
   const channels = CHANNEL_ORDER.filter((c) => channelSet.has(c));
 
   // A source's own id wins over one derived from a key (the text capture of a page was stored
@@ -131,7 +153,7 @@ export async function acceptItem(
   if (JSON.stringify(next) === JSON.stringify(old)) {
     return { outcome: 'unchanged', id: old.id, repairs: allRepairs };
   }
-  if (id !== old.id) store.remove(old.id);
+  if (id !== old.id) store.remove(old.id, id);
   store.put(next);
   return { outcome: 'updated', id, repairs: allRepairs };
 }

@@ -42,11 +42,16 @@ export function fingerprint(title: string, datePublished: string): string {
   return `${letters}|${minute}`;
 }
 
-/** The identity keys of an item, strongest first. */
+/**
+ * The identity keys of an item, strongest first. A guid that is not a URL only means something
+ * within its own feed (two sites both number their items from 1), so its key is scoped by
+ * `guidScope`: the feed's host, or the source's name for a file.
+ */
 export function identityKeys(
   raw: IngestItem,
   title: string,
   datePublished: string,
+  guidScope: string,
   explicitId?: string,
 ): string[] {
   const keys: string[] = [];
@@ -55,7 +60,7 @@ export function identityKeys(
   const guidUrl = raw.guid && raw.guidIsUrl !== false ? canonicalUrl(raw.guid) : undefined;
   if (guidUrl) keys.push(`url:${guidUrl}`);
   if (url && url !== guidUrl) keys.push(`url:${url}`);
-  if (raw.guid && !guidUrl) keys.push(`guid:${raw.guid.trim()}`);
+  if (raw.guid && !guidUrl) keys.push(`guid:${guidScope}|${raw.guid.trim()}`);
   keys.push(`fp:${hash(fingerprint(title, datePublished), 24)}`);
   return keys;
 }
@@ -88,4 +93,31 @@ function sitePrefix(hostAndPath: string): string {
 /** Hex SHA-256, cut to `length` characters. */
 export function hash(value: string, length = 64): string {
   return createHash('sha256').update(value).digest('hex').slice(0, length);
+}
+
+/** The scope of a feed's non-URL guids: its host for http(s) documents, else `fallback`. */
+export function guidScopeOf(docUrl: string, fallback: string): string {
+  try {
+    const url = new URL(docUrl);
+    if (url.protocol === 'http:' || url.protocol === 'https:') return url.host;
+  } catch {
+    // not a URL: a name
+  }
+  return fallback;
+}
+
+/**
+ * True when two key lists carry different guids of the same feed: then they are different
+ * articles, even if they share a URL (feeds that link every item to their home page).
+ */
+export function conflictingGuids(a: readonly string[], b: readonly string[]): boolean {
+  const scopes = new Map<string, string>();
+  for (const key of a) {
+    if (key.startsWith('guid:')) scopes.set(key.slice(0, key.indexOf('|') + 1), key);
+  }
+  return b.some((key) => {
+    if (!key.startsWith('guid:')) return false;
+    const other = scopes.get(key.slice(0, key.indexOf('|') + 1));
+    return other !== undefined && other !== key;
+  });
 }

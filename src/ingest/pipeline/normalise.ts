@@ -33,7 +33,24 @@ export type Normalised =
   | { readonly ok: false; readonly reason: string };
 
 /** Raw HTML bigger than this is cut before sanitizing: the output limit is far lower anyway. */
-const RAW_HTML_CAP = LIMITS.contentHtmlLength * 4;
+const RAW_HTML_CAP = LIMITS.contentHtmlLength * 2;
+
+/**
+ * Tags kept of a raw body before sanitizing. The HTML parser's work grows with the square of
+ * nesting depth (50,000 nested divs take seconds), and no article has anywhere near this many
+ * tags; what follows the cut is dropped, as an over-long body is.
+ */
+const RAW_TAG_CAP = 10_000;
+
+/** `html` cut to {@link RAW_HTML_CAP} characters and {@link RAW_TAG_CAP} tags (one linear scan). */
+function capRawHtml(html: string): string {
+  const text = html.length > RAW_HTML_CAP ? html.slice(0, RAW_HTML_CAP) : html;
+  let tags = 0;
+  for (let i = text.indexOf('<'); i >= 0; i = text.indexOf('<', i + 1)) {
+    if (++tags > RAW_TAG_CAP) return text.slice(0, i);
+  }
+  return text;
+}
 
 /** Characters of body text scanned for place names. */
 const LEAD_LENGTH = 300;
@@ -62,7 +79,9 @@ export function normaliseItem(raw: IngestItem, baseUrl: string): Normalised {
   let title = raw.title ? cleanLine(raw.title) : '';
   let titleDerived = false;
   if (title === '') {
-    title = headlineFromText(raw.summary ?? bodyText, 40);
+    title = headlineFromText(raw.summary?.trim() || bodyText, 40);
+    if (title === '')
+      return { ok: false, reason: `${label}: no headline and no text to derive one` };
     titleDerived = true;
     repairs.push(`${title}: no headline, derived one from the text`);
   } else if (title.length > LIMITS.titleLength) {
@@ -126,7 +145,7 @@ function usableDate(value: string | undefined): string | undefined {
 /** The body: HTML if it has any content, else plain text, else the summary. */
 function bodyBlocks(raw: IngestItem, baseUrl: string): Block[] {
   if (raw.contentHtml) {
-    const blocks = htmlToBlocks(raw.contentHtml.slice(0, RAW_HTML_CAP), baseUrl);
+    const blocks = htmlToBlocks(capRawHtml(raw.contentHtml), baseUrl);
     if (blocks.length > 0) return blocks;
   }
   for (const text of [raw.contentText, raw.summary]) {

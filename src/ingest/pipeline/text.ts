@@ -36,19 +36,22 @@ function isLowSurrogate(code: number): boolean {
 
 /**
  * A headline for an item that has none (a micro-post): its first sentence, shortened. The
- * sentence ends at 。！？ or a line break; at most `max` units.
+ * sentence ends at 。！？ (not at punctuation the text starts with); at most `max` units.
+ * Empty only when the text has no letters or digits at all.
  */
 export function headlineFromText(text: string, max: number): string {
   const line = cleanLine(text.slice(0, max * 4));
+  let start = 0;
+  while (start < line.length && !/[\p{L}\p{N}]/u.test(line.charAt(start))) start++;
   let end = line.length;
-  for (let i = 0; i < line.length; i++) {
+  for (let i = start; i < line.length; i++) {
     const ch = line.charAt(i);
     if (ch === '。' || ch === '！' || ch === '？' || ch === '!' || ch === '?') {
       end = i;
       break;
     }
   }
-  return shorten(line.slice(0, end), max);
+  return start < line.length ? shorten(line.slice(start, end), max) : '';
 }
 
 /** True for control characters other than tab, line feed and carriage return. */

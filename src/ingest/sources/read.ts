@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { GeneratorOptions } from '../../../content/demo/generate';
 import { decodeDocument } from '../charset';
+import { ContentError } from '../../../content/lib/errors';
 import { IngestError } from '../errors';
 import { isHttpUrl, readSource } from '../fetch-source';
 import type { SourceLimits } from '../fetch-source';
@@ -67,8 +68,22 @@ export async function readSourceDocument(
       native: false,
     };
   } catch (error) {
-    throw error instanceof IngestError ? error.withSource(spec.location) : error;
+    throw asSourceError(error).withSource(spec.location);
   }
+}
+
+/**
+ * Any failure while reading one source as that source's error, so one bad source (an invalid
+ * article file in a native folder, a missing path) is reported and the run goes on.
+ */
+function asSourceError(error: unknown): IngestError {
+  if (error instanceof IngestError) return error;
+  if (error instanceof ContentError) return new IngestError('invalid-content', error.message);
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'EACCES' || code === 'ENOTDIR') {
+    return new IngestError('unreachable', `cannot read (${code}): ${(error as Error).message}`);
+  }
+  return new IngestError('invalid-content', `unexpected failure: ${String(error)}`);
 }
 
 /** Routes decoded text to its reader: feed, article page or text capture. */

@@ -33,8 +33,8 @@ export class ContentStore {
   private readonly pending = new Map<string, StoredArticle>();
   private readonly assetFiles = new Map<string, Uint8Array | undefined>();
   private readonly pendingAssets = new Set<string>();
-  /** Articles removed since the last commit (their files go at commit). */
-  private readonly removed = new Set<string>();
+  /** Articles removed since the last commit → the id that replaced them (files go at commit). */
+  private readonly removed = new Map<string, string>();
   /** Lines in index.ndjson (with superseded ones), to know when to compact it. */
   private indexLines = 0;
 
@@ -117,17 +117,17 @@ export class ContentStore {
   }
 
   /**
-   * Removes an article (used when an article is stored again under its own source's id); its
-   * file goes at {@link commit}.
+   * Removes an article that is stored again as `replacedBy` (an article moving to its own
+   * source's id); its file goes at {@link commit}.
    */
-  remove(id: string): void {
+  remove(id: string, replacedBy: string): void {
     const entry = this.index.get(id);
     if (!entry) return;
     for (const key of entry.keys) if (this.byKey.get(key) === id) this.byKey.delete(key);
     this.index.delete(id);
     this.pending.delete(id);
     this.cache.delete(id);
-    this.removed.add(id);
+    this.removed.set(id, replacedBy);
   }
 
   /** Paths (relative to the API root) of the files published as they are. */
@@ -172,7 +172,12 @@ export class ContentStore {
     if (!this.writable) throw new Error('The store was opened read-only');
     const dir = this.dir;
     const dirty = path.join(dir, '.dirty');
-    await writeFileAtomic(dirty, String(process.pid));
+    // The marker names the moves, so a recovery removes an old copy only once its replacement
+    // is on disk: a kill between the two never leaves the article twice, or not at all.
+    await writeFileAtomic(
+      dirty,
+      JSON.stringify({ pid: process.pid, moved: Object.fromEntries(this.removed) }),
+    );
     await forEachLimited([...this.pending.values()], 32, (record) =>
       writeFileAtomic(this.articleFile(record.id), `${JSON.stringify(record, null, 2)}\n`),
     );
@@ -180,7 +185,7 @@ export class ContentStore {
       const data = this.assetFiles.get(file);
       if (data) await writeFileAtomic(path.join(dir, 'assets', file), data);
     });
-    for (const id of this.removed) await rm(this.articleFile(id), { force: true });
+    for (const id of this.removed.keys()) await rm(this.articleFile(id), { force: true });
     // An append log cannot say "gone": a removal rewrites the index.
     if (this.removed.size > 0 || this.indexLines + this.pending.size > 2 * this.index.size) {
       await this.writeIndex();
@@ -247,17 +252,51 @@ export class ContentStore {
   /** Recovery after an interrupted commit: the article files are the truth. */
   private async rebuildIndex(): Promise<void> {
     const dir = this.dir ?? '';
+    const superseded = await this.finishMoves(path.join(dir, '.dirty'));
     const files = (await listFiles(path.join(dir, 'articles'))).filter((f) => f.endsWith('.json'));
     await forEachLimited(files, 32, async (file) => {
-      const record = JSON.parse(
-        await readFile(path.join(dir, 'articles', file), 'utf8'),
-      ) as StoredArticle;
-      this.addEntry(indexEntry(record));
+      let record: StoredArticle;
+      try {
+        record = JSON.parse(
+          await readFile(path.join(dir, 'articles', file), 'utf8'),
+        ) as StoredArticle;
+      } catch (error) {
+        // A file torn by a power cut (never by a kill: files are renamed into place) is lost
+        // already; the rest of the store must still open.
+        process.stderr.write(
+          `内容库文件损坏，已跳过 damaged store file skipped: articles/${file} (${(error as Error).message})\n`,
+        );
+        return;
+      }
+      if (!superseded.has(record.id)) this.addEntry(indexEntry(record));
     });
     if (this.writable) {
       await this.writeIndex();
       await rm(path.join(dir, '.dirty'), { force: true });
     }
+  }
+
+  /**
+   * The old copies of moved articles whose new copy was written before the kill: removed when
+   * the store is writable, ignored either way.
+   */
+  private async finishMoves(dirty: string): Promise<Set<string>> {
+    const superseded = new Set<string>();
+    let moved: Record<string, string>;
+    try {
+      const marker = JSON.parse(await readFile(dirty, 'utf8')) as {
+        moved?: Record<string, string>;
+      };
+      moved = marker.moved ?? {};
+    } catch {
+      return superseded; // no marker, or not one of ours
+    }
+    for (const [old, replacement] of Object.entries(moved)) {
+      if (!existsSync(this.articleFile(replacement))) continue;
+      superseded.add(old);
+      if (this.writable) await rm(this.articleFile(old), { force: true });
+    }
+    return superseded;
   }
 
   private addEntry(entry: IndexEntry): void {

@@ -1,9 +1,12 @@
-import { open, readFile, rm } from 'node:fs/promises';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 
 /**
  * One ingest at a time per store: a scheduled run that overlaps a manual one must not
- * interleave writes. The lock is a file created exclusively, holding the owner's pid; a lock
- * whose process is gone (a run killed with kill -9) is stale and taken over.
+ * interleave writes. The lock is a file holding the owner's pid, published in one step (written
+ * beside it, then hard-linked into place, which fails if the lock exists), so nobody ever reads
+ * a half-written lock. A lock whose process is gone (a run killed with kill -9) is stale and
+ * taken over; so is one naming this very process that this process does not hold (a restarted
+ * container's job often gets the pid its killed predecessor had).
  */
 export class StoreLockedError extends Error {
   override readonly name = 'StoreLockedError';
@@ -14,24 +17,35 @@ export class StoreLockedError extends Error {
   }
 }
 
+/** Locks this process holds, so a second open in the same process is refused too. */
+const held = new Set<string>();
+
 /** Takes the lock; returns the function that releases it. */
 export async function acquireLock(lockFile: string): Promise<() => Promise<void>> {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lockFile, 'wx');
-      await handle.writeFile(String(process.pid));
-      await handle.close();
-      return () => rm(lockFile, { force: true });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const pid = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
-      if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-        throw new StoreLockedError(lockFile, pid);
+  if (held.has(lockFile)) throw new StoreLockedError(lockFile, process.pid);
+  const mine = `${lockFile}.${process.pid}`;
+  await writeFile(mine, String(process.pid));
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      try {
+        await link(mine, lockFile);
+        held.add(lockFile);
+        return async () => {
+          held.delete(lockFile);
+          await rm(lockFile, { force: true });
+        };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const pid = Number((await readFile(lockFile, 'utf8').catch(() => '')).trim());
+        const alive = pid > 0 && pid !== process.pid && isAlive(pid);
+        if (alive) throw new StoreLockedError(lockFile, pid);
+        await rm(lockFile, { force: true });
       }
-      await rm(lockFile, { force: true });
     }
+    throw new Error(`Could not take the store lock ${lockFile}`);
+  } finally {
+    await rm(mine, { force: true });
   }
-  throw new Error(`Could not take the store lock ${lockFile}`);
 }
 
 function isAlive(pid: number): boolean {
