@@ -121,6 +121,12 @@ test.describe('the reading position', () => {
 
   /** Scrolls to `fraction` of the article's scrollable span and waits until it is stored. */
   async function readTo(page: Page, fraction: number): Promise<number> {
+    // 相关新闻 arrives after the article on a cold visit (it needs the channel's first page, and
+    // the article itself came from its own document) and makes the article longer: scroll once
+    // the layout is complete, so the fraction the test aims at is the one the app measures.
+    await expect(
+      page.getByRole('heading', { level: 2, name: '相关新闻', exact: true }),
+    ).toBeVisible();
     const target = await page.evaluate((part) => {
       const article = document.querySelector('article');
       if (!article) throw new Error('no article');
