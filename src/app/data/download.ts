@@ -4,12 +4,12 @@ import { announce } from '../lib/announce';
 import { currentConnection, downloadGate } from '../lib/download-gate';
 import { offlinePrefs } from '../lib/prefs';
 import { createStore } from '../lib/store';
-import { askWorker, hasWorker } from '../pwa/worker-client';
+import { askWorker, hasWorker, newRequestId } from '../pwa/worker-client';
 import { userMessageOfFailure } from './errors';
 import { rereadChannel } from './live';
 import { STORAGE_UNAVAILABLE_MESSAGE, localStore } from './local';
 import { emitNews, onNews } from './news';
-import { loadSyncModule, newRequestId } from './refresh';
+import { loadSyncModule } from './refresh';
 
 /**
  * 下载离线: fetching channels (pages up to the chosen depth, and their images)

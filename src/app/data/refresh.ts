@@ -2,7 +2,7 @@ import { FeedError } from '../../shared/feed/errors';
 import type * as SyncModuleExports from '../../shared/sync/index';
 import type { SyncOutcome, WorkerReply, WorkerRequest } from '../../shared/messages';
 import type { StoreDb } from '../../shared/store/index';
-import { askWorker, hasWorker } from '../pwa/worker-client';
+import { askWorker, hasWorker, newRequestId } from '../pwa/worker-client';
 import { noteSyncFailure, noteSyncSuccess } from './connectivity';
 import { failureToError } from './errors';
 import { emitNews } from './news';
@@ -31,13 +31,6 @@ export function loadSyncModule(): Promise<SyncModule> {
     throw new FeedError('network', `Could not load the sync module: ${String(error)}`);
   });
   return syncModule;
-}
-
-/** A fresh id for a worker request (also the id of a download). */
-export function newRequestId(): string {
-  return typeof crypto.randomUUID === 'function'
-    ? crypto.randomUUID()
-    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /** The worker did not answer at all (no controller any more, a timeout): do the work here. */

@@ -11,11 +11,10 @@ import {
 import { saveArticle, setSavedMany } from '../../shared/store/user';
 import { announce } from '../lib/announce';
 import { offlinePrefs } from '../lib/prefs';
-import { askWorker, hasWorker } from '../pwa/worker-client';
+import { askWorker, hasWorker, newRequestId } from '../pwa/worker-client';
 import { askForPersistenceOnce } from './download';
 import { STORAGE_UNAVAILABLE_MESSAGE, localStore } from './local';
 import { forgetMarks, setMark } from './marks';
-import { newRequestId } from './refresh';
 
 /**
  * The reader's own data: 收藏, 最近阅读 and reading position. Every change is

@@ -3,13 +3,6 @@
  * render), the update prompt and the messaging helpers. See src/sw for the
  * worker itself.
  */
-export {
-  askWorker,
-  hasWorker,
-  newRequestId,
-  onWorkerNews,
-  WorkerUnavailableError,
-} from './worker-client';
 export { setUpdateDeferral } from './update-state';
 
 /** Runs `task` once the page has loaded and the main thread is idle. */

@@ -18,9 +18,14 @@ export function hasWorker(): boolean {
   return 'serviceWorker' in navigator && navigator.serviceWorker.controller !== null;
 }
 
-/** A fresh `requestId` for a {@link WorkerRequest}. */
+/**
+ * A fresh `requestId` for a {@link WorkerRequest} (also the id of a download).
+ * `crypto.randomUUID` exists only in secure contexts; a plain-http LAN address is not one.
+ */
 export function newRequestId(): string {
-  return crypto.randomUUID();
+  return typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}`;
 }
 
 /**
