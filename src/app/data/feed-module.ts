@@ -1,7 +1,8 @@
 import type * as FeedModuleExports from '../../shared/feed/index';
 import type { FetchOptions } from '../../shared/feed/index';
 import { FeedError } from '../../shared/feed/errors';
-import { raceAbort } from './requests';
+import { lazyModule } from '../lib/lazy-module';
+import { earlyFetch } from './early-fetch';
 
 /**
  * The feed module (validation with valibot, HTML → blocks with htmlparser2) is
@@ -11,20 +12,10 @@ import { raceAbort } from './requests';
  */
 type FeedModule = typeof FeedModuleExports;
 
-let loaded: FeedModule | undefined;
-let loading: Promise<FeedModule> | undefined;
-
-function loadFeedModule(): Promise<FeedModule> {
-  loading ??= import('../../shared/feed/index').then(
-    (mod) => (loaded = mod),
-    (error: unknown) => {
-      // Let the next attempt retry the download (e.g. after reconnecting).
-      loading = undefined;
-      throw new FeedError('network', `Could not load the feed module: ${String(error)}`);
-    },
-  );
-  return loading;
-}
+const feedModule = lazyModule<FeedModule>(
+  () => import('../../shared/feed/index'),
+  (error) => new FeedError('network', `Could not load the feed module: ${String(error)}`),
+);
 
 /**
  * Calls `run` with the feed module. While the module is still downloading, the
@@ -37,18 +28,9 @@ export async function withFeedModule<T>(
   signal: AbortSignal | undefined,
   run: (mod: FeedModule, opts: FetchOptions) => Promise<T>,
 ): Promise<T> {
+  const loaded = feedModule.current();
   if (loaded) return run(loaded, { signal });
-  const early = fetch(url, { signal });
-  early.catch(() => undefined); // Observed below; silence the copy we may never use.
-  const mod = await loadFeedModule();
-  let used = false;
-  const fetchOnce: typeof fetch = (input, init) => {
-    const requested = input instanceof Request ? input.url : String(input);
-    if (!used && requested === url) {
-      used = true;
-      return raceAbort(early, init?.signal);
-    }
-    return fetch(input, init);
-  };
+  const fetchOnce = earlyFetch(url, signal);
+  const mod = await feedModule.load();
   return run(mod, { signal, fetch: fetchOnce });
 }

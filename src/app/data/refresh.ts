@@ -6,7 +6,9 @@ import { askWorker, hasWorker, newRequestId } from '../pwa/worker-client';
 import { noteSyncFailure, noteSyncSuccess } from './connectivity';
 import { failureToError } from './errors';
 import { emitNews } from './news';
-import { dedupe, raceAbort } from './requests';
+import { lazyModule } from '../lib/lazy-module';
+import { earlyFetch } from './early-fetch';
+import { dedupe } from './requests';
 
 /**
  * Asking for fresh data. The service worker does the fetching and writing
@@ -19,18 +21,14 @@ import { dedupe, raceAbort } from './requests';
 
 type SyncModule = typeof SyncModuleExports;
 
-let syncModule: Promise<SyncModule> | undefined;
-/** Set once the module has arrived: from then on an early request would save nothing. */
-let syncLoaded = false;
+const syncModule = lazyModule<SyncModule>(
+  () => import('../../shared/sync/index'),
+  (error) => new FeedError('network', `Could not load the sync module: ${String(error)}`),
+);
 
 /** The shared sync code, downloaded once on first need. */
 export function loadSyncModule(): Promise<SyncModule> {
-  syncModule ??= import('../../shared/sync/index').catch((error: unknown) => {
-    // Let the next attempt retry the download (e.g. after reconnecting).
-    syncModule = undefined;
-    throw new FeedError('network', `Could not load the sync module: ${String(error)}`);
-  });
-  return syncModule;
+  return syncModule.load();
 }
 
 /** The worker did not answer at all (no controller any more, a timeout): do the work here. */
@@ -56,26 +54,6 @@ async function viaWorker(
   throw failureToError(reply.failure);
 }
 
-/**
- * A `fetch` that answers the first request for `url` with a request started
- * right now. On a cold start nothing is stored, so the sync would send a plain
- * request anyway; starting it while the sync module is still downloading
- * overlaps the two instead of queueing them.
- */
-function earlyFetch(url: string): typeof fetch {
-  const early = fetch(url);
-  early.catch(() => undefined); // Observed below; silence the copy we may never use.
-  let used = false;
-  return (input, init) => {
-    const requested = input instanceof Request ? input.url : String(input);
-    if (!used && requested === url) {
-      used = true;
-      return raceAbort(early, init?.signal);
-    }
-    return fetch(input, init);
-  };
-}
-
 /** Runs `work` with the sync module and reports its result as news, like the worker would. */
 async function inPage<T>(
   cold: string | undefined,
@@ -83,9 +61,9 @@ async function inPage<T>(
   onDone: (result: T) => void,
   channelId?: string,
 ): Promise<T> {
-  const fetchImpl = cold !== undefined && !syncLoaded ? earlyFetch(cold) : undefined;
+  // Once the module is here, an early request would save nothing.
+  const fetchImpl = cold !== undefined && !syncModule.current() ? earlyFetch(cold) : undefined;
   const sync = await loadSyncModule();
-  syncLoaded = true;
   try {
     const result = await work(sync, fetchImpl);
     noteSyncSuccess();

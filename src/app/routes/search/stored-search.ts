@@ -2,6 +2,7 @@ import type * as SearchModuleExports from '../../../shared/search/index';
 import type { SearchEngine, SearchRequest, SearchResponse } from '../../../shared/search/index';
 import type { StoreDb } from '../../../shared/store/index';
 import { localStore } from '../../data/local';
+import { lazyModule } from '../../lib/lazy-module';
 
 /**
  * The search page's way into the offline index (src/shared/search). The
@@ -17,16 +18,12 @@ import { localStore } from '../../data/local';
 
 type SearchModule = typeof SearchModuleExports;
 
-let loading: Promise<SearchModule> | undefined;
+const searchModule = lazyModule<SearchModule>(() => import('../../../shared/search/index'));
 const engines = new WeakMap<StoreDb, SearchEngine>();
 
 /** The search module, downloaded once (again after a failed attempt). */
 export function loadSearch(): Promise<SearchModule> {
-  loading ??= import('../../../shared/search/index').catch((error: unknown) => {
-    loading = undefined;
-    throw error;
-  });
-  return loading;
+  return searchModule.load();
 }
 
 /** Longest stretch of background indexing before input and rendering get a turn, in ms. */
