@@ -2,10 +2,11 @@ import { createContext } from 'preact';
 import { useContext, useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { announce } from './announce';
+import { SITE_NAME } from '../../shared/site';
 import { endBootView } from './boot-view';
 
-/** The site name, appended to every page title. */
-export const SITE_NAME = '齐鲁轻读';
+/** The site name, appended to every page title (one definition, shared with the boot view). */
+export { SITE_NAME };
 
 /**
  * Which client-side navigation we are on. `id` is 0 on the first load and grows

@@ -7,6 +7,8 @@ import {
 } from '../../shared/boot';
 import type { Article } from '../../shared/feed/types';
 import { escapeHtml, renderBootArticle } from './render-article';
+// The shell's title suffix: the boot view titles the tab as the app will.
+import { SITE_NAME } from '../../shared/site';
 
 /** The shell's mount point, exactly as index.html writes it. */
 const APP_ROOT = '<div id="app"></div>';
@@ -16,9 +18,6 @@ const TITLE = /<title>[^<]*<\/title>/;
 const ENTRY_SCRIPT = /<script type="module" crossorigin src="(\/assets\/[\w.-]+\.js)"><\/script>/;
 /** Its static imports, fetched early; the loader's import() fetches them instead. */
 const MODULE_PRELOADS = /\s*<link rel="modulepreload" crossorigin href="[^"]*">/g;
-
-/** The shell's title suffix (lib/page.ts SITE_NAME): the boot view titles the tab as the app will. */
-const SITE_NAME = '齐鲁轻读';
 
 /**
  * The shell with `article` written in after the app's mount point, the
