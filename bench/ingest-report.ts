@@ -41,7 +41,7 @@ export function ingestSection(outcome: Outcome<IngestScaleResult[]>): string[] {
             'parses and normalises, “commit” writes article files and the index, “plan” orders every channel and signs ' +
             'every API file from the index alone, “write” renders and stages changed files and moves them into place. ' +
             `The one new article rewrote: ${biggest.incremental.writtenFiles.map((f) => '`' + f + '`').join(', ')} ` +
-            '(archive pages are counted from the oldest article, so they stay as they are).',
+            '(archive pages are counted from the oldest article: existing ones stay as they are, and every 20th new article completes a new one, as this one did).',
           '',
         ]
       : []),
