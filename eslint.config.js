@@ -3,6 +3,29 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * Forbids files matching `files` to import from the sibling folders of src/ named in `banned`.
+ * @param {string} files
+ * @param {string[]} banned
+ * @param {string} message
+ */
+function layer(files, banned, message) {
+  return {
+    files: [files],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: banned.map((folder) => ({
+            regex: `(^|/)(src/|\\.\\./)+${folder}(/|$)`,
+            message,
+          })),
+        },
+      ],
+    },
+  };
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -44,6 +67,24 @@ export default tseslint.config(
     files: ['src/sw/**'],
     languageOptions: { globals: globals.serviceworker },
   },
+  // The layers (README, "How it fits together"): the page and the worker share only
+  // src/shared; shared code imports neither; ingest is a Node tool the app never loads.
+  // tests/unit/lint-layers.test.ts shows each rule failing on a deliberate violation.
+  layer(
+    'src/app/**',
+    ['sw', 'ingest'],
+    'The page talks to the worker through src/shared/messages only.',
+  ),
+  layer(
+    'src/sw/**',
+    ['app', 'ingest'],
+    'The worker shares code with the page only through src/shared.',
+  ),
+  layer(
+    'src/shared/**',
+    ['app', 'sw', 'ingest'],
+    'Shared code runs in the page and the worker: it imports neither.',
+  ),
   {
     files: [
       '*.{js,ts}',

@@ -1,6 +1,6 @@
 import { getChannelPage, getDirectoryRecord, storedChannelIds } from '../shared/store';
 import { database } from './db';
-import { PERIODIC_SYNC_TAG } from './periodic-sync-tag';
+import { PERIODIC_SYNC_TAG } from '../shared/periodic-sync-tag';
 import { refreshChannelPage, refreshDirectory } from './sync-jobs';
 
 declare const self: ServiceWorkerGlobalScope;

@@ -1,4 +1,4 @@
-import { PERIODIC_SYNC_TAG } from '../../sw/periodic-sync-tag';
+import { PERIODIC_SYNC_TAG } from '../../shared/periodic-sync-tag';
 
 /** How often to ask for a background refresh; the browser decides the real interval. */
 const MIN_INTERVAL_MS = 12 * 60 * 60 * 1000;
