@@ -8,22 +8,20 @@ import tseslint from 'typescript-eslint';
  * @param {string} files
  * @param {string[]} banned
  * @param {string} message
+ * @returns {import('eslint').Linter.Config}
  */
 function layer(files, banned, message) {
-  return {
-    files: [files],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: banned.map((folder) => ({
-            regex: `(^|/)(src/|\\.\\./)+${folder}(/|$)`,
-            message,
-          })),
-        },
-      ],
+  /** @type {import('eslint').Linter.RuleEntry} */
+  const rule = [
+    'error',
+    {
+      patterns: banned.map((folder) => ({
+        regex: `(^|/)(src/|\\.\\./)+${folder}(/|$)`,
+        message,
+      })),
     },
-  };
+  ];
+  return { files: [files], rules: { 'no-restricted-imports': rule } };
 }
 
 export default tseslint.config(
