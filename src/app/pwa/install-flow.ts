@@ -1,5 +1,4 @@
-import { listHistory } from '../../shared/store/index';
-import { localStore } from '../data/local';
+import { readingHistory } from '../data/saved';
 import { installPrompt } from './install-capture';
 import { ENGAGED_AFTER, INSTALL_BANNER_DISMISSED_KEY } from './install-keys';
 
@@ -41,10 +40,8 @@ export function dismissInstallBanner(): void {
 
 /** How many articles the reader has opened, counted up to `atLeast` (0 without storage). */
 export async function countArticlesRead(atLeast = ENGAGED_AFTER): Promise<number> {
-  const db = await localStore();
-  if (!db) return 0;
   try {
-    return (await listHistory(db, atLeast)).length;
+    return (await readingHistory(atLeast))?.length ?? 0;
   } catch {
     return 0;
   }
