@@ -48,6 +48,21 @@ async function waitForStoredData(page: Page, path: string): Promise<void> {
   }
 }
 
+/**
+ * What the route shows once late sections (an article's 相关新闻) have arrived: the first
+ * fingerprint that a second look, half a second later, agrees with.
+ */
+async function settledFingerprint(page: Page): Promise<RouteFingerprint> {
+  let last = await routeFingerprint(page);
+  for (let look = 0; look < 20; look++) {
+    await page.waitForTimeout(500);
+    const next = await routeFingerprint(page);
+    if (JSON.stringify(next) === JSON.stringify(last)) return next;
+    last = next;
+  }
+  throw new Error('the route kept changing for 10 s');
+}
+
 /** The first visit: every route once, online, after the service worker took control. */
 async function visitEveryRoute(page: Page, request: APIRequestContext): Promise<Visited[]> {
   await page.goto('/');
@@ -62,7 +77,7 @@ async function visitEveryRoute(page: Page, request: APIRequestContext): Promise<
     await page.goto(path);
     await routeReady(page);
     await waitForStoredData(page, path);
-    visited.push({ name: route.name, path, online: await routeFingerprint(page) });
+    visited.push({ name: route.name, path, online: await settledFingerprint(page) });
   }
   return visited;
 }
@@ -73,6 +88,11 @@ async function expectSameOffline(page: Page, route: Visited): Promise<void> {
   const main = page.getByRole('main');
   await expect(main, route.name).not.toContainText(TEXT.channelNotDownloaded);
   await expect(main, route.name).not.toContainText(TEXT.articleNotDownloaded);
+  // Sections that load after the route is ready (an article's 相关新闻 reads its channel's
+  // stored page) are part of what it showed online: wait for them, then compare everything.
+  await expect
+    .poll(async () => (await routeFingerprint(page)).h2, { message: route.name })
+    .toEqual(route.online.h2);
   const offline = await routeFingerprint(page);
   expect(offline.title, route.name).toBe(route.online.title);
   expect(offline.h1, route.name).toBe(route.online.h1);
