@@ -35,6 +35,12 @@ export interface BootPrefs {
 
 /** Only `data-*` names with plain characters are copied into the worker's HTML. */
 const ATTRIBUTE_NAME = /^data-[a-z][a-z0-9-]*$/;
+/**
+ * And only plain token values (every reading setting is one: `dark`, `200`,
+ * `true`): the worker writes them into an attribute as they are, so a value
+ * that would need escaping is dropped rather than escaped.
+ */
+const ATTRIBUTE_VALUE = /^[A-Za-z0-9._-]{0,64}$/;
 
 /**
  * Reads a mirrored {@link BootPrefs}, dropping anything malformed: the worker
@@ -47,7 +53,11 @@ export function parseBootPrefs(value: unknown): BootPrefs {
   const attributes = record.rootAttributes;
   if (typeof attributes === 'object' && attributes !== null) {
     for (const [name, attribute] of Object.entries(attributes)) {
-      if (ATTRIBUTE_NAME.test(name) && typeof attribute === 'string')
+      if (
+        ATTRIBUTE_NAME.test(name) &&
+        typeof attribute === 'string' &&
+        ATTRIBUTE_VALUE.test(attribute)
+      )
         rootAttributes[name] = attribute;
     }
   }

@@ -4,8 +4,8 @@ import {
   allowOfflineFailures,
   articleParagraphs,
   offlineTest as test,
+  openAndStoreArticle,
   TEXT,
-  waitForStoredArticle,
   waitForWorkerControl,
 } from './offline-helpers';
 
@@ -27,10 +27,7 @@ test.describe('the service worker’s boot view of a stored article', () => {
     context,
     problems,
   }) => {
-    await page.goto(articlePath(SEED_ID));
-    await routeReady(page);
-    await waitForWorkerControl(page);
-    await waitForStoredArticle(page, SEED_ID);
+    await openAndStoreArticle(page, SEED_ID);
 
     // The reader's settings: dark theme, 200% text. The page mirrors them for the worker.
     await page.evaluate(() => {
@@ -90,10 +87,7 @@ test.describe('the service worker’s boot view of a stored article', () => {
   test('online too, a stored article opens from the boot view and the app takes over', async ({
     page,
   }) => {
-    await page.goto(articlePath(SEED_ID));
-    await routeReady(page);
-    await waitForWorkerControl(page);
-    await waitForStoredArticle(page, SEED_ID);
+    await openAndStoreArticle(page, SEED_ID);
 
     const response = await page.goto(articlePath(SEED_ID));
     expect(await response?.text()).toContain('<div id="boot"');

@@ -15,7 +15,7 @@ import type {
 } from '../../src/shared/store/records';
 import { v1Dir } from './offline-build';
 import type { PageProblems } from './fixtures';
-import { addOurOrigin, expect, test } from './fixtures';
+import { addOurOrigin, articlePath, expect, routeReady, test } from './fixtures';
 
 /**
  * What the offline specs share: a production server per test that can be stopped and
@@ -270,6 +270,17 @@ export async function waitForStoredArticle(page: Page, id: string): Promise<void
   await expect
     .poll(() => storedArticleIds(page), { message: `article ${id} is stored` })
     .toContain(id);
+}
+
+/**
+ * Opens article `id` online and waits until the worker controls the page and has stored the
+ * article: the starting point of every test that then reads it offline.
+ */
+export async function openAndStoreArticle(page: Page, id: string): Promise<void> {
+  await page.goto(articlePath(id));
+  await routeReady(page);
+  await waitForWorkerControl(page);
+  await waitForStoredArticle(page, id);
 }
 
 /** What a route shows, to compare a visit online with one offline. */

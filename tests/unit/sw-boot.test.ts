@@ -3,7 +3,7 @@ import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { parseBootPrefs } from '../../src/shared/boot';
 import { bootPage } from '../../src/sw/boot/boot-page';
-import { escapeHtml, renderBootArticle } from '../../src/sw/boot/render-article';
+import { renderBootArticle } from '../../src/sw/boot/render-article';
 import { article } from './store-fixtures';
 
 const SHELL = `<!doctype html>
@@ -100,9 +100,9 @@ describe('the boot view of a stored article', () => {
   });
 
   it('escapes every text and attribute it writes', () => {
-    expect(escapeHtml(`<a href="x">'&'</a>`)).toBe(
-      '&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;',
-    );
+    const html = renderBootArticle(seedLike, false);
+    expect(html).not.toContain('<script>');
+    expect(html).not.toContain('<img src=x');
     const doc = parse(renderBootArticle(seedLike, false));
     expect(all(doc, 'script')).toHaveLength(0);
     expect(all(doc, 'img')).toHaveLength(1);
@@ -192,6 +192,15 @@ describe('the mirrored settings the worker reads', () => {
         noImages: 'yes',
       }),
     ).toEqual({ rootAttributes: { 'data-theme': 'dark' }, noImages: false });
+  });
+
+  it('drops values that would need escaping inside an attribute', () => {
+    expect(
+      parseBootPrefs({
+        rootAttributes: { 'data-theme': '"><script>alert(1)</script>', 'data-text-size': '200' },
+        noImages: true,
+      }),
+    ).toEqual({ rootAttributes: { 'data-text-size': '200' }, noImages: true });
   });
 
   it('reads garbage as the defaults', () => {

@@ -8,7 +8,7 @@ import {
 import { offlinePrefs } from './prefs';
 // The boot view is an article laid out by the article page's own styles, so
 // they load with the shell: the text looks the same before and after the swap.
-import '../components/blocks/style.css';
+import '../routes/article/body.css';
 import '../routes/article/style.css';
 import './boot-view.css';
 

@@ -1,12 +1,7 @@
 import type { BootPrefs } from '../../shared/boot';
-import {
-  BOOT_ELEMENT_ID,
-  BOOT_ENTRY_ATTRIBUTE,
-  BOOT_LOADER_URL,
-  BOOTING_CLASS,
-} from '../../shared/boot';
+import { BOOT_ENTRY_ATTRIBUTE, BOOT_LOADER_URL, BOOTING_CLASS } from '../../shared/boot';
 import type { Article } from '../../shared/feed/types';
-import { escapeHtml, renderBootArticle } from './render-article';
+import { renderBootArticle, renderTitle } from './render-article';
 // The shell's title suffix: the boot view titles the tab as the app will.
 import { SITE_NAME } from '../../shared/site';
 
@@ -29,19 +24,18 @@ const MODULE_PRELOADS = /\s*<link rel="modulepreload" crossorigin href="[^"]*">/
 export function bootPage(shell: string, article: Article, prefs: BootPrefs): string | undefined {
   const entry = ENTRY_SCRIPT.exec(shell)?.[1];
   if (!shell.includes(APP_ROOT) || !HTML_OPEN.test(shell) || entry === undefined) return undefined;
+  // Names and values were checked by parseBootPrefs: plain tokens, nothing to escape.
   const attributes = Object.entries(prefs.rootAttributes)
-    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .map(([name, value]) => ` ${name}="${value}"`)
     .join('');
-  const view =
-    `<div id="${BOOT_ELEMENT_ID}" class="boot"><main class="page">` +
-    `${renderBootArticle(article, prefs.noImages)}</main></div>`;
+  const view = renderBootArticle(article, prefs.noImages);
   return (
     shell
       .replace(
         HTML_OPEN,
         (_, rest: string) => `<html${rest} class="${BOOTING_CLASS}"${attributes}>`,
       )
-      .replace(TITLE, () => `<title>${escapeHtml(`${article.title} - ${SITE_NAME}`)}</title>`)
+      .replace(TITLE, () => renderTitle(`${article.title} - ${SITE_NAME}`))
       .replace(APP_ROOT, () => `${APP_ROOT}${view}`)
       // The app starts after the article is painted (public/boot-loader.js): evaluating
       // its code first would hold that paint for as long as the code takes.

@@ -2,14 +2,13 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Article, ChannelDirectory } from '../../../shared/feed/types';
 import { ArticleItem } from '../../components/article-item';
 import { articleHref } from '../../components/article-link';
-import { Blocks, Figure } from '../../components/blocks';
 import { ContinueReading } from '../../components/continue-reading';
 import { ArticleNotDownloaded } from '../../components/not-downloaded';
 import { ReadAloudPlayer, ReadAloudScope } from '../../components/read-aloud';
+import { ReadableParagraph } from '../../components/read-aloud/paragraph';
 import { SaveToggle } from '../../components/save-toggle';
 import { ShareButton } from '../../components/share-button';
 import { ErrorPage, LoadingPage } from '../../components/status';
-import { Time } from '../../components/time';
 import type { FoundArticle } from '../../data';
 import {
   NotDownloadedError,
@@ -24,19 +23,12 @@ import {
 import { articleChannel, originOf } from '../../lib/article-origin';
 import { usePage } from '../../lib/page';
 import { useAsync } from '../../lib/use-async';
+import { offlinePrefs } from '../../lib/prefs';
+import { useStore } from '../../lib/store';
 import { useChannelVersion } from '../../lib/use-live';
+import { ArticleView as ArticleDocument } from '../../../shared/view/article';
+import './body.css';
 import './style.css';
-
-/** The label of demo articles (see the footer's note). */
-const DEMO_LABEL = '示例内容';
-
-/**
- * Demo articles say so in a closing note ("（示例内容：…）"); a feed may also
- * tag them. Either way the reader sees the label before the story, not after.
- */
-function isDemo(article: Article): boolean {
-  return article.tags.includes(DEMO_LABEL) || article.text.includes(`${DEMO_LABEL}：`);
-}
 
 /**
  * The channel this article is read "in": where the reader came from, else the
@@ -48,37 +40,6 @@ function contextChannelId(found: FoundArticle, directory: ChannelDirectory | und
   const city = found.article.city;
   if (city !== undefined && directory && findChannel(directory, city)) return city;
   return found.channelId;
-}
-
-function Meta({ article }: { article: Article }) {
-  return (
-    <dl class="article-meta">
-      <div>
-        <dt>发布时间</dt>
-        <dd>
-          <Time value={article.datePublished} format="full" />
-        </dd>
-      </div>
-      {article.source && (
-        <div>
-          <dt>来源</dt>
-          <dd>{article.source}</dd>
-        </div>
-      )}
-      {article.authors.length > 0 && (
-        <div>
-          <dt>作者</dt>
-          <dd>{article.authors.join(' ')}</dd>
-        </div>
-      )}
-      {article.editor && (
-        <div>
-          <dt>责任编辑</dt>
-          <dd>{article.editor}</dd>
-        </div>
-      )}
-    </dl>
-  );
 }
 
 /**
@@ -130,47 +91,28 @@ function ArticleView({ found }: { found: FoundArticle }) {
   useEffect(() => markArticleRead(article.id), [article.id]);
   const element = useRef<HTMLElement>(null);
 
-  // The lead image is shown unless the body already has the same picture.
-  const lead = article.image;
-  const leadInBody =
-    lead && article.blocks.some((block) => block.t === 'figure' && block.src === lead.src);
+  const { noImages } = useStore(offlinePrefs);
 
   return (
     <ReadAloudScope article={article} channelId={channelId}>
-      <article class="article" ref={element}>
-        <header class="article-head">
-          {isDemo(article) && <p class="badge">{DEMO_LABEL}</p>}
-          {article.kicker && <p class="kicker">{article.kicker}</p>}
-          <h1 class="article-title" tabindex={-1}>
-            {article.title}
-          </h1>
-          {article.subtitles.map((line, index) => (
-            <p key={index} class="subtitle">
-              {line}
-            </p>
-          ))}
-        </header>
-        <Meta article={article} />
-        <div class="article-tools">
-          <SaveToggle article={article} />
-          <ShareButton title={article.title} url={shareUrl(article)} />
-        </div>
-        <ContinueReading id={article.id} article={element} />
-        <ReadAloudPlayer />
-        <div class="article-body">
-          {lead && !leadInBody && <Figure figure={{ t: 'figure', src: lead.src, alt: lead.alt }} />}
-          <Blocks blocks={article.blocks} readable />
-          {article.credit && <p class="credit">{article.credit}</p>}
-        </div>
-        {article.url && (
-          <p class="source-link">
-            <a href={article.url} rel="noopener noreferrer">
-              阅读原文
-            </a>
-          </p>
-        )}
-        {channelId && <Related article={article} channelId={channelId} />}
-      </article>
+      <ArticleDocument
+        article={article}
+        articleRef={element}
+        options={{ noImages, Paragraph: ReadableParagraph }}
+        slots={{
+          tools: (
+            <>
+              <div class="article-tools">
+                <SaveToggle article={article} />
+                <ShareButton title={article.title} url={shareUrl(article)} />
+              </div>
+              <ContinueReading id={article.id} article={element} />
+              <ReadAloudPlayer />
+            </>
+          ),
+          after: channelId && <Related article={article} channelId={channelId} />,
+        }}
+      />
     </ReadAloudScope>
   );
 }

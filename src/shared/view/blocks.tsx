@@ -1,10 +1,16 @@
-import type { ComponentChildren } from 'preact';
-import type { Block, FigureBlock, Inline } from '../../../shared/feed/types';
-import { offlinePrefs } from '../../lib/prefs';
-import { useStore } from '../../lib/store';
-import { ReadableParagraph } from '../read-aloud/paragraph';
-import { isWebUrl } from '../../../shared/web-url';
-import './style.css';
+import type { ComponentChildren, ComponentType } from 'preact';
+import type { Block, FigureBlock, Inline } from '../feed/types';
+import { isWebUrl } from '../web-url';
+
+/**
+ * The block tree of an article as Preact elements, with no state and no
+ * browser API: the page renders it into the DOM and the service worker renders
+ * it to a string for its boot view, so both show the same structure by
+ * construction. Feed content never becomes markup here: the feed module has
+ * already reduced it to an allowlist, every node becomes an element chosen
+ * below, and text is escaped by whoever renders (the DOM, or
+ * preact-render-to-string).
+ */
 
 /**
  * Space reserved for a figure whose feed gave no size: a 4:3 box at the
@@ -14,30 +20,36 @@ import './style.css';
 const DEFAULT_WIDTH = 800;
 const DEFAULT_HEIGHT = 600;
 
-/**
- * Renders an article body from its block tree as Preact elements. Feed HTML
- * never reaches the DOM as HTML: the feed module has already reduced it to
- * this allowlist, and here every node becomes an element we chose, so a
- * strict CSP with Trusted Types holds by construction.
- */
-export function Blocks({
+/** What a top-level body paragraph is rendered with (the page's 指读 targets). */
+export type ParagraphComponent = ComponentType<{ number: number; children: ComponentChildren }>;
+
+/** How blocks are shown: the reader's 省流量 choice and the body's paragraph component. */
+export interface BlockViewOptions {
+  /** 省流量 / 无图: pictures are not requested; their text alternative stands in. */
+  readonly noImages: boolean;
+  /** Top-level paragraphs of the body; a plain `<p>` when absent. */
+  readonly Paragraph?: ParagraphComponent;
+}
+
+/** Top-level paragraphs are numbered from 1, in order, for {@link BlockViewOptions.Paragraph}. */
+export function BlocksView({
   blocks,
-  readable = false,
+  options,
 }: {
   blocks: readonly Block[];
-  /** Top-level paragraphs are numbered targets for 指读 (the article body). */
-  readable?: boolean;
+  options: BlockViewOptions;
 }) {
+  const { Paragraph } = options;
   let paragraph = 0;
   return (
     <>
       {blocks.map((block, index) => {
-        if (!readable || block.t !== 'p') return renderBlock(block, index);
+        if (!Paragraph || block.t !== 'p') return renderBlock(block, index, options.noImages);
         paragraph += 1;
         return (
-          <ReadableParagraph key={index} number={paragraph}>
+          <Paragraph key={index} number={paragraph}>
             {renderInlines(block.c)}
-          </ReadableParagraph>
+          </Paragraph>
         );
       })}
     </>
@@ -71,15 +83,13 @@ function renderInline(inline: Inline, key: number): ComponentChildren {
 }
 
 /**
- * A figure; also used for an article's lead image. In 省流量 mode the picture
- * is not requested at all and its text alternative stands in its place, so the
- * reader still learns what it showed.
+ * A figure; also an article's lead image. In 省流量 mode the picture is not
+ * requested at all and its text alternative stands in its place, so the reader
+ * still learns what it showed.
  */
-export function Figure({ figure }: { figure: FigureBlock }) {
-  const { noImages } = useStore(offlinePrefs);
-  const hasSize = figure.width !== undefined && figure.height !== undefined;
+export function FigureView({ figure, noImages }: { figure: FigureBlock; noImages: boolean }) {
+  const hasCaption = figure.caption !== undefined && figure.caption.length > 0;
   if (noImages) {
-    const hasCaption = figure.caption !== undefined && figure.caption.length > 0;
     if (!figure.alt && !hasCaption) return null;
     return (
       <figure class="body-figure body-figure--text">
@@ -88,6 +98,7 @@ export function Figure({ figure }: { figure: FigureBlock }) {
       </figure>
     );
   }
+  const hasSize = figure.width !== undefined && figure.height !== undefined;
   return (
     <figure class="body-figure">
       <img
@@ -98,14 +109,12 @@ export function Figure({ figure }: { figure: FigureBlock }) {
         loading="lazy"
         decoding="async"
       />
-      {figure.caption && figure.caption.length > 0 && (
-        <figcaption>{renderInlines(figure.caption)}</figcaption>
-      )}
+      {hasCaption && <figcaption>{renderInlines(figure.caption ?? [])}</figcaption>}
     </figure>
   );
 }
 
-function renderBlock(block: Block, key: number): ComponentChildren {
+function renderBlock(block: Block, key: number, noImages: boolean): ComponentChildren {
   switch (block.t) {
     case 'p':
       return <p key={key}>{renderInlines(block.c)}</p>;
@@ -125,12 +134,13 @@ function renderBlock(block: Block, key: number): ComponentChildren {
       );
     }
     case 'quote':
+      // Paragraphs inside a quote are not 指读 targets: they are not the body's own.
       return (
         <blockquote key={key}>
-          <Blocks blocks={block.c} />
+          <BlocksView blocks={block.c} options={{ noImages }} />
         </blockquote>
       );
     case 'figure':
-      return <Figure key={key} figure={block} />;
+      return <FigureView key={key} figure={block} noImages={noImages} />;
   }
 }
