@@ -5,6 +5,7 @@ import { ChunkError, CrashBoundary } from './components/crash-boundary';
 import { LiveRegion } from './components/live-region';
 import { SiteFooter } from './components/site-footer';
 import { SiteHeader } from './components/site-header';
+import { InstallBannerSlot, InstallSection } from './install';
 import type { Navigation } from './lib/page';
 import { NavigationContext } from './lib/page';
 import { UpdatePrompt } from './pwa/update-prompt';
@@ -39,7 +40,11 @@ const Channel = route(loadChannel);
 const ArticlePage = route(loadArticle);
 const Search = route(() => import('./routes/search'));
 const Saved = route(() => import('./routes/saved'));
-const Settings = route(() => import('./routes/settings'));
+// The settings page renders the install section, its own chunk: both download together.
+const Settings = route(() => {
+  void InstallSection.preload();
+  return import('./routes/settings');
+});
 const About = route(() => import('./routes/about'));
 const NotFound = route(() => import('./routes/not-found'));
 
@@ -78,6 +83,7 @@ function Shell() {
       <UpdatePrompt />
       <SiteFooter />
       <LiveRegion />
+      <InstallBannerSlot />
     </NavigationContext.Provider>
   );
 }

@@ -2,8 +2,8 @@ import { render } from 'preact';
 import { App } from './app';
 import { mirrorBootPrefs } from './lib/boot-view';
 import { applyReadingPrefs, followReadingPrefs, readReadingPrefs } from './lib/reading-prefs';
+import { startInstallSupport } from './install';
 import { startServiceWorker } from './pwa';
-import { startInstallSupport } from './pwa/install-capture';
 import './styles/index.css';
 
 // The reader's settings (text size, theme, 长辈版 …) are applied to <html> before

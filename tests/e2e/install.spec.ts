@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
-import { ENGAGED_AFTER, INSTALL_BANNER_DISMISSED_KEY } from '../../src/app/pwa/install-keys';
+import { ENGAGED_AFTER, INSTALL_BANNER_DISMISSED_KEY } from '../../src/app/install/keys';
 import {
   articlePath,
   axeViolations,

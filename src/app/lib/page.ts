@@ -2,6 +2,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { announce } from './announce';
+import { createStore } from './store';
 import { SITE_NAME } from '../../shared/site';
 import { endBootView } from './boot-view';
 
@@ -20,6 +21,20 @@ export interface Navigation {
 
 /** Provided by the shell; read by {@link usePage}. */
 export const NavigationContext = createContext<Navigation>({ id: 0, path: '/' });
+
+/** A page as it is put on screen: its route's path and the document title it set. */
+export interface ShownPage {
+  readonly path: string;
+  readonly title: string;
+}
+
+/**
+ * The page on screen, set each time a route's content is there ({@link usePage}).
+ * What follows the pages without being one (the install banner counts articles
+ * read once an article has rendered) subscribes here rather than watching
+ * document.title.
+ */
+export const shownPage = createStore<ShownPage | undefined>(undefined);
 
 /** The last navigation whose page has taken focus, shared by all pages. */
 let handledNavigation = 0;
@@ -52,6 +67,7 @@ export function usePage(title: string | undefined, documentTitle?: string): void
     // The app's page is ready: it replaces the worker's boot view, if any.
     endBootView();
     document.title = documentTitle ?? `${title} - ${SITE_NAME}`;
+    shownPage.set({ path, title: document.title });
     if (navigation.id > handledNavigation) {
       handledNavigation = navigation.id;
       moveFocus();

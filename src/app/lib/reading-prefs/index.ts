@@ -8,6 +8,8 @@
  * layout; nothing is ever scaled with a CSS transform.
  */
 
+import { createStore } from '../store';
+
 /** Text size steps in percent of the browser's default size. */
 export const TEXT_SIZES = [100, 115, 130, 150, 175, 200] as const;
 /** One of {@link TEXT_SIZES}. */
@@ -147,6 +149,13 @@ export function appliedTheme(
 }
 
 /**
+ * The settings this page wears, as last applied to its <html>. Components that
+ * change with them (the install banner leaves when 长辈版 is switched on, here
+ * or in another tab) subscribe with useStore instead of watching attributes.
+ */
+export const appliedReadingPrefs = createStore<ReadingPrefs>(DEFAULT_READING_PREFS);
+
+/**
  * Applies `prefs` as data attributes on <html> (main.tsx calls this before the
  * first render) and sets the toolbar colour to match. Defaults leave no
  * attribute, so the CSS media queries for the device's own preferences apply
@@ -168,6 +177,8 @@ export function applyReadingPrefs(
   setData(root, 'theme', prefs.theme === 'system' ? undefined : prefs.theme);
   setData(root, 'motion', prefs.motion === 'system' ? undefined : prefs.motion);
   setData(root, 'elder', prefs.elder ? '' : undefined);
+  // Settings applied to any other root are not the ones this page wears.
+  if (root === document.documentElement) appliedReadingPrefs.set(prefs);
 }
 
 /** Applies and remembers `prefs`; they still apply for this visit if storage fails. */

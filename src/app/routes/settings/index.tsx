@@ -10,9 +10,9 @@ import {
   THEME_CHOICES,
 } from '../../lib/reading-prefs/choices';
 import { ReadAloudSettings } from '../../components/read-aloud/settings-switch';
+import { InstallSection } from '../../install';
 import { usePage } from '../../lib/page';
 import { ChoiceGroup } from './choice-group';
-import { InstallSection } from './install-section';
 import { OfflineStorage } from './offline-storage';
 import './style.css';
 

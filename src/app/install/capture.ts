@@ -1,13 +1,13 @@
 import { isElderMode } from '../lib/reading-prefs';
 import { createStore } from '../lib/store';
-import { INSTALL_BANNER_DISMISSED_KEY } from './install-keys';
+import { INSTALL_BANNER_DISMISSED_KEY } from './keys';
 
 /**
  * The first-load part of 「安装到主屏幕」: it only catches Chromium's
  * `beforeinstallprompt` (which fires once, early, and is lost to a listener
  * added later) and knows whether installing makes sense at all. Everything the
- * reader sees is loaded lazily: the banner (install-banner-mount.tsx) and the
- * settings entry (routes/settings/install-section.tsx).
+ * reader sees is loaded lazily: the banner (banner-slot.tsx loads ./banner) and
+ * the settings entry (settings-slot.ts loads ./settings-section.tsx).
  */
 
 /** Chromium's `beforeinstallprompt` event (not a standard, so not in TypeScript's DOM types). */
@@ -45,20 +45,22 @@ export function isBannerDismissed(): boolean {
   }
 }
 
-let started = false;
-let bannerRequested = false;
+/**
+ * Set once the page has loaded, if the banner may ever be shown on this visit:
+ * the shell's InstallBannerSlot then downloads the banner and renders it.
+ */
+export const bannerWanted = createStore(false);
 
-/** Loads the banner once the page has loaded, if it may ever be shown on this visit. */
+let started = false;
+let bannerOffered = false;
+
+/** Asks for the banner once the page has loaded, if it may ever be shown on this visit. */
 function offerBanner(): void {
-  if (bannerRequested || isRunningInstalled() || isBannerDismissed() || isElderMode()) return;
-  bannerRequested = true;
-  const load = () => {
-    import('./install-banner-mount')
-      .then(({ mountInstallBanner }) => mountInstallBanner())
-      .catch((error: unknown) => console.warn('Install banner not loaded', error));
-  };
-  if (document.readyState === 'complete') load();
-  else addEventListener('load', load, { once: true });
+  if (bannerOffered || isRunningInstalled() || isBannerDismissed() || isElderMode()) return;
+  bannerOffered = true;
+  const want = () => bannerWanted.set(true);
+  if (document.readyState === 'complete') want();
+  else addEventListener('load', want, { once: true });
 }
 
 /**

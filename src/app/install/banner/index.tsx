@@ -1,27 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import { announce } from '../../lib/announce';
-import { isElderMode } from '../../lib/reading-prefs';
+import { shownPage } from '../../lib/page';
+import { appliedReadingPrefs } from '../../lib/reading-prefs';
 import { useStore } from '../../lib/store';
-import { installPrompt, installedThisVisit } from '../../pwa/install-capture';
-import {
-  countArticlesRead,
-  dismissInstallBanner,
-  isThisIosSafari,
-  promptInstall,
-} from '../../pwa/install-flow';
-import { ENGAGED_AFTER } from '../../pwa/install-keys';
 import { deferralVersion, isUpdateDeferred, updateStatus } from '../../pwa/update-state';
-import { InstallHowTo } from '../install-howto';
+import { installPrompt, installedThisVisit } from '../capture';
+import { countArticlesRead, dismissInstallBanner, isThisIosSafari, promptInstall } from '../flow';
+import { InstallHowTo } from '../howto';
+import { ENGAGED_AFTER } from '../keys';
 import './style.css';
 
-/** Wait after a route change before counting reads: the article's read is recorded as it renders. */
+/** Wait after a page is shown before counting reads: the article's read is recorded as it renders. */
 const RECOUNT_DELAY_MS = 1000;
 
 /**
  * Whether the reader has read {@link ENGAGED_AFTER} articles. Counted now and
- * again after every route change (each route sets document.title), until true.
+ * again after every page the app shows (lib/page.ts, `shownPage`), until true.
  */
-function useEngaged(onCount: ((read: number) => void) | undefined): boolean {
+function useEngaged(onCount: (read: number) => void): boolean {
   const [engaged, setEngaged] = useState(false);
   useEffect(() => {
     if (engaged) return undefined;
@@ -30,34 +26,22 @@ function useEngaged(onCount: ((read: number) => void) | undefined): boolean {
     const count = () => {
       void countArticlesRead().then((read) => {
         if (stopped) return;
-        onCount?.(read);
+        onCount(read);
         if (read >= ENGAGED_AFTER) setEngaged(true);
       });
     };
-    const observer = new MutationObserver(() => {
+    const unsubscribe = shownPage.subscribe(() => {
       clearTimeout(timer);
       timer = setTimeout(count, RECOUNT_DELAY_MS);
     });
-    observer.observe(document.head, { childList: true, subtree: true, characterData: true });
     count();
     return () => {
       stopped = true;
       clearTimeout(timer);
-      observer.disconnect();
+      unsubscribe();
     };
   }, [engaged, onCount]);
   return engaged;
-}
-
-/** 长辈版 as it is now: the banner leaves the moment it is switched on in settings. */
-function useElderMode(): boolean {
-  const [elder, setElder] = useState(isElderMode);
-  useEffect(() => {
-    const observer = new MutationObserver(() => setElder(isElderMode()));
-    observer.observe(document.documentElement, { attributeFilter: ['data-elder'] });
-    return () => observer.disconnect();
-  }, []);
-  return elder;
 }
 
 /**
@@ -85,12 +69,6 @@ function focusMain(): void {
   document.getElementById('main')?.focus();
 }
 
-/** Props of {@link InstallBanner}. */
-export interface InstallBannerProps {
-  /** Hears each count of articles read while the banner waits for engagement. */
-  readonly onCount?: (read: number) => void;
-}
-
 /**
  * 「安装齐鲁轻读」: a quiet offer at the foot of the window, never a dialog. It
  * appears only once the reader has read a few articles, and only where it can
@@ -101,14 +79,16 @@ export interface InstallBannerProps {
  * used. A labelled region with a heading, so it can be found but never
  * interrupts: it takes no focus and says nothing when it appears.
  */
-export function InstallBanner({ onCount }: InstallBannerProps) {
+export function InstallBanner() {
   const prompt = useStore(installPrompt);
   const installed = useStore(installedThisVisit);
   const update = useStore(updateStatus);
   // Subscribed only to re-render when read aloud starts or stops (see setUpdateDeferral).
   useStore(deferralVersion);
-  const engaged = useEngaged(onCount);
-  const elder = useElderMode();
+  // 长辈版 as it is now: the banner leaves the moment it is switched on (here or in another tab).
+  const { elder } = useStore(appliedReadingPrefs);
+  const [articlesRead, setArticlesRead] = useState<number | undefined>(undefined);
+  const engaged = useEngaged(setArticlesRead);
   const [closed, setClosed] = useState(false);
   const [howToOpen, setHowToOpen] = useState(false);
   const [element, setElement] = useState<HTMLElement | null>(null);
@@ -121,8 +101,6 @@ export function InstallBanner({ onCount }: InstallBannerProps) {
   const visible =
     engaged && canOffer && !closed && !installed && !elder && !updateShowing && !readingAloud;
   useScrollPadding(visible ? element : null);
-
-  if (!visible) return null;
 
   const close = () => {
     dismissInstallBanner();
@@ -137,40 +115,48 @@ export function InstallBanner({ onCount }: InstallBannerProps) {
   };
 
   return (
-    <section ref={setElement} class="install-banner" aria-labelledby="install-banner-title">
-      <div class="install-banner__inner">
-        <h2 id="install-banner-title" class="install-banner__title">
-          安装齐鲁轻读
-        </h2>
-        <p class="install-banner__text">
-          添加到主屏幕后，像应用一样一点就开，离线也能读已下载的新闻。
-        </p>
-        <div class="actions">
-          {prompt ? (
-            <button type="button" class="button" onClick={() => void install()}>
-              安装到主屏幕
-            </button>
-          ) : (
-            <button
-              type="button"
-              class="button"
-              aria-expanded={howToOpen}
-              aria-controls="install-banner-howto"
-              onClick={() => setHowToOpen(!howToOpen)}
-            >
-              查看添加方法
-            </button>
-          )}
-          <button type="button" class="button button--secondary" onClick={close}>
-            不再提示
-          </button>
-        </div>
-        {!prompt && (
-          <div hidden={!howToOpen}>
-            <InstallHowTo id="install-banner-howto" />
+    // The host is the app's last element (display: contents, so the banner sticks within <body>),
+    // which is where the banner rests at the end of the page, after the footer, and where a screen
+    // reader meets it: after everything else. It shows the count the banner waits on, so why the
+    // banner is not there yet is visible in the DOM (the e2e test waits on it instead of on time).
+    <div id="install-banner-host" class="install-banner-host" data-articles-read={articlesRead}>
+      {visible && (
+        <section ref={setElement} class="install-banner" aria-labelledby="install-banner-title">
+          <div class="install-banner__inner">
+            <h2 id="install-banner-title" class="install-banner__title">
+              安装齐鲁轻读
+            </h2>
+            <p class="install-banner__text">
+              添加到主屏幕后，像应用一样一点就开，离线也能读已下载的新闻。
+            </p>
+            <div class="actions">
+              {prompt ? (
+                <button type="button" class="button" onClick={() => void install()}>
+                  安装到主屏幕
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  class="button"
+                  aria-expanded={howToOpen}
+                  aria-controls="install-banner-howto"
+                  onClick={() => setHowToOpen(!howToOpen)}
+                >
+                  查看添加方法
+                </button>
+              )}
+              <button type="button" class="button button--secondary" onClick={close}>
+                不再提示
+              </button>
+            </div>
+            {!prompt && (
+              <div hidden={!howToOpen}>
+                <InstallHowTo id="install-banner-howto" />
+              </div>
+            )}
           </div>
-        )}
-      </div>
-    </section>
+        </section>
+      )}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 /**
  * The names and numbers of the install offer, on their own so the e2e tests can import them
- * without the UI modules (and their stylesheets) behind install-capture.ts.
+ * without the UI modules (and their stylesheets) behind this folder's index.ts.
  */
 
 /** localStorage key: the reader closed the banner with 「不再提示」 (or installed), for good. */

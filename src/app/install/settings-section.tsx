@@ -1,9 +1,9 @@
 import { useRef, useState } from 'preact/hooks';
-import { InstallHowTo } from '../../components/install-howto';
-import { useStore } from '../../lib/store';
-import { installPrompt, installedThisVisit, isRunningInstalled } from '../../pwa/install-capture';
-import type { InstallOutcome } from '../../pwa/install-flow';
-import { isThisIosSafari, promptInstall } from '../../pwa/install-flow';
+import { useStore } from '../lib/store';
+import { installPrompt, installedThisVisit, isRunningInstalled } from './capture';
+import type { InstallOutcome } from './flow';
+import { isThisIosSafari, promptInstall } from './flow';
+import { InstallHowTo } from './howto';
 
 /** What the reader is told after answering the browser's install dialog. */
 const OUTCOME_MESSAGES: Record<InstallOutcome, string> = {

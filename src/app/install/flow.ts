@@ -1,6 +1,6 @@
 import { readingHistory } from '../data/saved';
-import { installPrompt } from './install-capture';
-import { ENGAGED_AFTER, INSTALL_BANNER_DISMISSED_KEY } from './install-keys';
+import { installPrompt } from './capture';
+import { ENGAGED_AFTER, INSTALL_BANNER_DISMISSED_KEY } from './keys';
 
 /**
  * What the banner and the settings entry share, loaded with them (not on first
