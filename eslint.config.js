@@ -4,25 +4,120 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Forbids files matching `files` to import from the sibling folders of src/ named in `banned`.
- * @param {string} files
+ * The object stores of the IndexedDB schema (src/shared/store/schema.ts). Only
+ * src/shared/store may name them; tests/unit/lint-layers.test.ts checks this
+ * list against the schema, so a new store cannot be forgotten here.
+ */
+export const OBJECT_STORES = [
+  'articles',
+  'channelPages',
+  'feedMeta',
+  'directory',
+  'user',
+  'searchMeta',
+  'searchSegments',
+  'searchPostings',
+  'searchDocs',
+  'searchPending',
+];
+
+/** Methods of idb's database handle that take an object store's name first. */
+const DB_SHORTCUTS = [
+  'add',
+  'clear',
+  'count',
+  'countFromIndex',
+  'delete',
+  'get',
+  'getAll',
+  'getAllFromIndex',
+  'getAllKeys',
+  'getAllKeysFromIndex',
+  'getFromIndex',
+  'getKey',
+  'getKeyFromIndex',
+  'put',
+];
+
+/** Feed content must never reach the DOM as HTML (see DESIGN.md). */
+const NO_HTML = [
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'Feed content is rendered from the block tree, never as HTML.',
+  },
+  {
+    selector: "AssignmentExpression[left.property.name='innerHTML']",
+    message: 'Never assign innerHTML: build elements instead.',
+  },
+];
+
+const STORE_NAME = `/^(${OBJECT_STORES.join('|')})$/`;
+const STORE_ONLY = 'Only src/shared/store names object stores: call a store function instead.';
+
+/** Naming an object store in a transaction, objectStore or idb database call. */
+const NO_OBJECT_STORES = [
+  {
+    selector: `CallExpression[callee.property.name=/^(transaction|objectStore)$/] Literal[value=${STORE_NAME}]`,
+    message: STORE_ONLY,
+  },
+  {
+    selector: `CallExpression[callee.property.name=/^(${DB_SHORTCUTS.join('|')})$/][arguments.0.value=${STORE_NAME}]`,
+    message: STORE_ONLY,
+  },
+];
+
+/**
+ * Import patterns that forbid the sibling folders of src/ named in `banned`.
  * @param {string[]} banned
  * @param {string} message
- * @returns {import('eslint').Linter.Config}
  */
-function layer(files, banned, message) {
-  /** @type {import('eslint').Linter.RuleEntry} */
-  const rule = [
-    'error',
+function layerPatterns(banned, message) {
+  return banned.map((folder) => ({ regex: `(^|/)(src/|\\.\\./)+${folder}(/|$)`, message }));
+}
+
+/**
+ * Import patterns that keep code outside src/shared/store to the store's entry
+ * modules `entries` (store/index, or the folder itself, always) and off idb.
+ * @param {string[]} entries
+ */
+function storePatterns(entries) {
+  return [
     {
-      patterns: banned.map((folder) => ({
-        regex: `(^|/)(src/|\\.\\./)+${folder}(/|$)`,
-        message,
-      })),
+      regex: `^((\\.{1,2}/)+|src/)(shared/)?store/(?!(${entries.join('|')})$)`,
+      message:
+        'Import the IndexedDB store through src/shared/store/index (eslint.config.js lists the exceptions).',
+    },
+    {
+      regex: '^idb(/|$)',
+      message: 'Only src/shared/store uses IndexedDB (idb): call a store function instead.',
     },
   ];
-  return { files: [files], rules: { 'no-restricted-imports': rule } };
 }
+
+/**
+ * Forbids files matching `files` to import from the sibling folders of src/
+ * named in `banned` and, unless `store` is false, any module of
+ * src/shared/store but `store`'s entries (and idb). A later config for the
+ * same files replaces the whole rule, so each repeats the layer's patterns.
+ * @param {string | string[]} files
+ * @param {string[]} banned
+ * @param {string} message
+ * @param {string[] | false} [store]
+ * @returns {import('eslint').Linter.Config}
+ */
+function layer(files, banned, message, store = ['index']) {
+  const patterns = [...layerPatterns(banned, message), ...(store ? storePatterns(store) : [])];
+  /** @type {import('eslint').Linter.RuleEntry} */
+  const rule = ['error', { patterns }];
+  return {
+    files: typeof files === 'string' ? [files] : files,
+    rules: { 'no-restricted-imports': rule },
+  };
+}
+
+const PAGE = 'The page talks to the worker through src/shared/messages only.';
+const WORKER = 'The worker shares code with the page only through src/shared.';
+const SHARED = 'Shared code runs in the page and the worker: it imports neither.';
 
 export default tseslint.config(
   {
@@ -43,19 +138,14 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: ['error', 'always'],
-      // Feed content must never reach the DOM as HTML (see DESIGN.md).
-      'no-restricted-syntax': [
-        'error',
-        {
-          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
-          message: 'Feed content is rendered from the block tree, never as HTML.',
-        },
-        {
-          selector: "AssignmentExpression[left.property.name='innerHTML']",
-          message: 'Never assign innerHTML: build elements instead.',
-        },
-      ],
+      'no-restricted-syntax': ['error', ...NO_HTML],
     },
+  },
+  {
+    // The store is the one place that knows object stores (src/shared/store/index.ts).
+    files: ['src/**'],
+    ignores: ['src/shared/store/**'],
+    rules: { 'no-restricted-syntax': ['error', ...NO_HTML, ...NO_OBJECT_STORES] },
   },
   {
     files: ['src/app/**', 'public/**/*.js'],
@@ -65,24 +155,24 @@ export default tseslint.config(
     files: ['src/sw/**'],
     languageOptions: { globals: globals.serviceworker },
   },
-  // The layers (README, "How it fits together"): the page and the worker share only
-  // src/shared; shared code imports neither; ingest is a Node tool the app never loads.
+  // The layers (docs/ARCHITECTURE.md): the page and the worker share only src/shared;
+  // shared code imports neither; ingest is a Node tool the app never loads. Outside
+  // src/shared/store, the store is imported through its index, with two more entries
+  // for lazily loaded code that the page's first load (which imports the index and
+  // every module it names) must not carry: store/search for src/shared/search, and
+  // store/article-document for src/shared/sync.
   // tests/unit/lint-layers.test.ts shows each rule failing on a deliberate violation.
-  layer(
-    'src/app/**',
-    ['sw', 'ingest'],
-    'The page talks to the worker through src/shared/messages only.',
-  ),
-  layer(
-    'src/sw/**',
-    ['app', 'ingest'],
-    'The worker shares code with the page only through src/shared.',
-  ),
-  layer(
-    'src/shared/**',
-    ['app', 'sw', 'ingest'],
-    'Shared code runs in the page and the worker: it imports neither.',
-  ),
+  layer('src/app/**', ['sw', 'ingest'], PAGE),
+  // Until the src/app/data rework imports these from store/index (which exports them).
+  layer(['src/app/data/marks.ts', 'src/app/data/saved.ts'], ['sw', 'ingest'], PAGE, [
+    'index',
+    'user',
+  ]),
+  layer('src/sw/**', ['app', 'ingest'], WORKER),
+  layer('src/shared/**', ['app', 'sw', 'ingest'], SHARED),
+  layer('src/shared/search/**', ['app', 'sw', 'ingest'], SHARED, ['index', 'search']),
+  layer('src/shared/sync/**', ['app', 'sw', 'ingest'], SHARED, ['index', 'article-document']),
+  layer('src/shared/store/**', ['app', 'sw', 'ingest'], SHARED, false),
   {
     files: [
       '*.{js,ts}',
