@@ -70,6 +70,7 @@ describe('the store boundary', () => {
     ['src/app/data/x.ts', '../../shared/store/search'],
     ['src/app/data/x.ts', '../../shared/store/transaction'],
     ['src/app/routes/search/x.ts', 'idb'],
+    ['src/shared/store/x.ts', '../messages'],
   ])('%s may not import %s', async (file, specifier) => {
     expect(await importErrors(file, specifier)).toHaveLength(1);
   });
@@ -82,6 +83,7 @@ describe('the store boundary', () => {
     ['src/app/data/x.ts', '../../shared/store/index'],
     ['src/shared/store/x.ts', './schema'],
     ['src/shared/store/x.ts', 'idb'],
+    ['src/shared/store/x.ts', '../sync-result'],
     ['src/ingest/api/x.ts', '../store/content-store'],
   ])('%s may import %s', async (file, specifier) => {
     expect(await importErrors(file, specifier)).toEqual([]);

@@ -1,6 +1,6 @@
 import { parseArticleDocument } from '../feed/parse';
 import { absoluteUrl } from '../feed/urls';
-import type { SyncOutcome } from '../messages';
+import type { SyncOutcome } from '../sync-result';
 import type { StoreDb } from '../store/index';
 import { getArticle, getFeedMeta } from '../store/index';
 import { putArticleDocument } from '../store/article-document';

@@ -2,7 +2,7 @@ import { FeedError } from '../feed/errors';
 import { parseChannelDirectory } from '../feed/parse';
 import type { ChannelDirectory } from '../feed/types';
 import { absoluteUrl } from '../feed/urls';
-import type { SyncOutcome } from '../messages';
+import type { SyncOutcome } from '../sync-result';
 import type { StoreDb } from '../store/index';
 import { getDirectoryRecord, getFeedMeta, putDirectory } from '../store/index';
 import { validatorsOf } from './conditional';

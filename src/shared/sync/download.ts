@@ -1,6 +1,6 @@
 import { IMAGE_CACHE } from '../cache-names';
 import type { Channel } from '../feed/types';
-import type { SyncFailure } from '../messages';
+import type { SyncFailure } from '../sync-result';
 import type { StoreDb } from '../store/index';
 import { getArticles, getChannelPage } from '../store/index';
 import { toSyncFailure } from './failure';

@@ -1,5 +1,5 @@
 import { FeedError } from '../feed/errors';
-import type { SyncFailure } from '../messages';
+import type { SyncFailure } from '../sync-result';
 import { StoreError } from '../store/index';
 
 /**

@@ -1,6 +1,6 @@
 import { parseFeedPage } from '../feed/parse';
 import { absoluteUrl } from '../feed/urls';
-import type { SyncOutcome } from '../messages';
+import type { SyncOutcome } from '../sync-result';
 import type { StoreDb } from '../store/index';
 import { getChannelPage, getFeedMeta, putFeedPage } from '../store/index';
 import { validatorsOf } from './conditional';
