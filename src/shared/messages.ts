@@ -1,4 +1,4 @@
-import type { FeedErrorCode } from './feed/errors';
+import type { SyncFailure, SyncOutcome } from './sync-result';
 
 /**
  * The one protocol between pages and the service worker.
@@ -56,24 +56,8 @@ export type WorkerRequest =
   /** The user accepted the update prompt: the waiting worker may take over. */
   | { readonly type: 'skip-waiting'; readonly requestId: string };
 
-/** What a sync did to IndexedDB. */
-export interface SyncOutcome {
-  /** `not-modified`: the server answered 304, nothing was written. */
-  readonly status: 'updated' | 'not-modified';
-  /** Articles new to the store. */
-  readonly added: number;
-  /** Articles already stored whose content changed. */
-  readonly changed: number;
-  /** Invalid items the feed contained (skipped, not stored). */
-  readonly skipped: number;
-}
-
-/** A failure, in a form that crosses postMessage (Errors do not clone reliably). */
-export interface SyncFailure {
-  readonly code: FeedErrorCode | 'storage' | 'cancelled' | 'unknown';
-  /** Developer-facing detail. */
-  readonly message: string;
-}
+// Defined beside the store and the sync code, which use them too; part of the protocol.
+export type { SyncFailure, SyncOutcome };
 
 /** Worker → page reply to one request, on the request's MessagePort. */
 export type WorkerReply =

@@ -1,8 +1,6 @@
-import { unwrap } from 'idb';
-import type { StoredArticle } from '../store/records';
-import type { StoreDb } from '../store/schema';
-import type { PostingsRecord, SegmentRecord } from '../store/search-records';
-import { SEARCH_STATE_KEY } from '../store/search-records';
+import type { StoreDb, StoredArticle } from '../store/index';
+import type { PostingsRecord, SearchSnapshot, SegmentRecord } from '../store/search';
+import { openSearchSnapshot } from '../store/search';
 import { FIELD_B, FIELD_COUNT, FIELD_WEIGHTS, fieldTexts } from './fields';
 import { foldString } from './normalize';
 import { findTerm, weighPostings } from './postings';
@@ -177,28 +175,6 @@ function toHit(stored: StoredArticle, needles: readonly string[]): SearchHit {
   };
 }
 
-/**
- * Issues `count` requests at once on a raw IndexedDB object (not idb's
- * wrapper) and resolves with their results in order: one promise for the lot
- * instead of one per request, which matters at a few dozen requests per
- * keystroke on a slow phone.
- */
-function requestAll<T>(count: number, make: (i: number) => IDBRequest): Promise<T[]> {
-  return new Promise((resolve, reject) => {
-    const results = new Array<T>(count);
-    let left = count;
-    if (left === 0) resolve(results);
-    for (let i = 0; i < count; i++) {
-      const request = make(i);
-      request.onsuccess = () => {
-        results[i] = request.result as T;
-        if (--left === 0) resolve(results);
-      };
-      request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-    }
-  });
-}
-
 /** Growable parallel arrays of one term's postings: positions and pseudo term frequencies. */
 class TermHits {
   positions = new Int32Array(256);
@@ -232,31 +208,22 @@ export class SearchEngine {
   async search(request: SearchRequest): Promise<SearchResponse> {
     const { terms, phrases } = parseQuery(request.query);
     const limit = Math.max(1, request.limit ?? RESULTS_PER_PAGE);
-    const tx = this.db.transaction(
-      ['searchMeta', 'searchSegments', 'searchDocs', 'searchPostings', 'searchPending', 'articles'],
-      'readonly',
-    );
-    const postingsStore = unwrap(tx.objectStore('searchPostings'));
+    // One read-only transaction for the whole query: one version of the index.
+    const snapshot = openSearchSnapshot(this.db);
     const members =
-      request.channelId === undefined
-        ? undefined
-        : tx.objectStore('articles').index('channelId').getAllKeys(request.channelId);
+      request.channelId === undefined ? undefined : snapshot.channelMembers(request.channelId);
     // Read the postings with the view in memory while the state is read: when
     // the index has not changed (nearly always) that saves a round trip.
     const cached = this.view;
     const early =
       terms.length > 0 && cached.liveCount > 0
-        ? this.readPostings(postingsStore, terms, cached)
+        ? this.readPostings(snapshot, terms, cached)
         : undefined;
     early?.catch(() => undefined);
-    const state = await tx.objectStore('searchMeta').get(SEARCH_STATE_KEY);
+    const state = await snapshot.state();
     // Every change to the index or its queue moves the generation: until then the view holds.
     if (!state || cached.generation !== state.generation) {
-      const [records, liveDocs, pending] = await Promise.all([
-        tx.objectStore('searchSegments').getAll(),
-        tx.objectStore('searchDocs').getAllKeys(),
-        tx.objectStore('searchPending').count(),
-      ]);
+      const { records, liveDocs, pending } = await snapshot.segments();
       this.view = state ? buildView(state.generation, records, liveDocs) : EMPTY_VIEW;
       this.pending = pending;
     }
@@ -273,7 +240,7 @@ export class SearchEngine {
     if (terms.length === 0 || view.liveCount === 0) return answer([], 0, false);
 
     const [postings, channelMembers] = await Promise.all([
-      view === cached && early ? early : this.readPostings(postingsStore, terms, view),
+      view === cached && early ? early : this.readPostings(snapshot, terms, view),
       members,
     ]);
     const inChannel = channelMembers && new Set(channelMembers);
@@ -286,14 +253,13 @@ export class SearchEngine {
     const check = !relaxed && phrases.some((phrase) => phrase.terms.length > 1);
     const hits: SearchHit[] = [];
     let total = ranking.total;
-    const articles = unwrap(tx.objectStore('articles'));
     // One result per article, should an article ever have two live documents.
     const shown = new Set<string>();
     for (let taken = 0; hits.length < limit && taken < ranking.total;) {
       const wanted = taken + limit - hits.length + (check ? SPARE : 0);
       const batch = ranking.best(Math.min(ranking.total, wanted)).slice(taken);
       taken += batch.length;
-      const stored = await this.articles(articles, view, batch);
+      const stored = await this.articles(snapshot, view, batch);
       for (const record of stored) {
         if (!record || shown.has(record.article.id) || (check && !confirmed(record, needles))) {
           total--;
@@ -308,7 +274,7 @@ export class SearchEngine {
 
   /** The stored articles at `positions`, from this generation's cache when a recent query showed them. */
   private async articles(
-    store: IDBObjectStore,
+    snapshot: SearchSnapshot,
     view: IndexView,
     positions: readonly number[],
   ): Promise<(StoredArticle | undefined)[]> {
@@ -321,9 +287,7 @@ export class SearchEngine {
       if (cached) found.set(id, cached);
       else missing.push(id);
     }
-    const fetched = await requestAll<StoredArticle | undefined>(missing.length, (i) =>
-      store.get(missing[i] ?? ''),
-    );
+    const fetched = await snapshot.articles(missing);
     for (const stored of fetched) {
       if (!stored) continue;
       found.set(stored.article.id, stored);
@@ -336,9 +300,9 @@ export class SearchEngine {
     return ids.map((id) => found.get(id));
   }
 
-  /** Every posting record of `terms`, per term, from the read cache or the store. */
+  /** Every posting record of `terms`, per term, from the read cache or the snapshot. */
   private async readPostings(
-    store: IDBObjectStore,
+    snapshot: SearchSnapshot,
     terms: readonly number[],
     view: IndexView,
   ): Promise<PostingsRecord[][]> {
@@ -348,22 +312,14 @@ export class SearchEngine {
     const cache = view.reads;
     // This query's records, whatever the cache evicts while it is updated.
     const found = new Map<string, PostingsRecord[]>();
-    const missing = new Map<string, IDBKeyRange>();
+    const missing = new Map<string, readonly [number, number]>();
     for (const [buckets, bucket] of keys.flat()) {
       const key = `${buckets}:${bucket}`;
       const hit = cache.get(key);
       if (hit) found.set(key, hit);
-      else if (!missing.has(key)) {
-        missing.set(
-          key,
-          IDBKeyRange.bound([buckets, bucket, -Infinity], [buckets, bucket, Infinity]),
-        );
-      }
+      else if (!missing.has(key)) missing.set(key, [buckets, bucket]);
     }
-    const ranges = [...missing.values()];
-    const fetched = await requestAll<PostingsRecord[]>(ranges.length, (i) =>
-      store.getAll(ranges[i]),
-    );
+    const fetched = await snapshot.postings([...missing.values()]);
     [...missing.keys()].forEach((key, i) => {
       const records = fetched[i] ?? [];
       found.set(key, records);

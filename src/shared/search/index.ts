@@ -5,7 +5,9 @@
  *
  * Only lazily loaded code imports this module (the search route's chunk and
  * the service worker): the tokenizer and the folding tables never weigh on a
- * page's first load. The store's first-load half is src/shared/store/search-index.ts.
+ * page's first load. It reaches IndexedDB only through src/shared/store/search.ts;
+ * the store's first-load half, which keeps the index in step with article
+ * writes, is src/shared/store/search-index.ts.
  */
 export type { SearchHit, SearchRequest, SearchResponse } from './protocol';
 export { RESULTS_PER_PAGE } from './protocol';

@@ -1,35 +1,20 @@
-import type { StoredArticle } from '../store/records';
-import type { SearchIndexer, SearchStores } from '../store/search-index';
-import type { SearchStateRecord } from '../store/search-records';
-import type { PendingWrites } from '../store/transaction';
+import type { BuiltSegment, SearchIndexer } from '../store/search';
+import { segmentIndexer } from '../store/search';
 import type { AnalyzedDoc } from './segment';
 import { analyzeArticle, buildSegment } from './segment';
 import { INDEX_VERSION } from './version';
 
 /**
- * Adds analysed articles to the index as one new segment: issues the writes
- * into the caller's transaction and returns the state to put after them. The
- * caller has already deleted the articles' older documents and queue entries.
+ * Analysed articles as one new segment `id`, their documents numbered
+ * `firstDoc`, `firstDoc + 1`, …; undefined when there are none (the store
+ * then writes no segment).
  */
-export function addSegment(
-  stores: SearchStores,
-  state: SearchStateRecord,
+export function segmentOf(
   docs: readonly AnalyzedDoc[],
-  writes: PendingWrites,
-): SearchStateRecord {
-  if (docs.length === 0) return state;
-  const { segment, postings } = buildSegment(state.nextSegment, state.nextDoc, docs);
-  writes.add(stores.segments.put(segment));
-  for (const [key, record] of postings) writes.add(stores.postings.put(record, key));
-  segment.docs.forEach((doc, local) => {
-    writes.add(stores.docs.put({ doc, articleId: segment.articleIds[local] ?? '' }));
-  });
-  return {
-    ...state,
-    generation: state.generation + 1,
-    nextDoc: state.nextDoc + docs.length,
-    nextSegment: state.nextSegment + 1,
-  };
+  id: number,
+  firstDoc: number,
+): BuiltSegment | undefined {
+  return docs.length === 0 ? undefined : buildSegment(id, firstDoc, docs);
 }
 
 /**
@@ -37,14 +22,12 @@ export function addSegment(
  * openStore: every feed page's new and changed articles become one segment,
  * written in the same transaction as the articles.
  */
-export const searchIndexer: SearchIndexer = {
-  version: INDEX_VERSION,
-  add(stores, state, articles: readonly StoredArticle[], writes) {
-    return addSegment(
-      stores,
-      state,
+export const searchIndexer: SearchIndexer = segmentIndexer(
+  INDEX_VERSION,
+  (articles, id, firstDoc) =>
+    segmentOf(
       articles.map((stored) => analyzeArticle(stored.article)),
-      writes,
-    );
-  },
-};
+      id,
+      firstDoc,
+    ),
+);

@@ -1,10 +1,19 @@
-import type { StoreDb } from '../store/schema';
-import type { SearchStateRecord } from '../store/search-records';
-import { SEARCH_STATE_KEY } from '../store/search-records';
-import { SEARCH_STORES, searchStores } from '../store/search-index';
-import { PendingWrites, inTransaction } from '../store/transaction';
-import { addSegment } from './indexer';
-import type { MergeInput } from './merge';
+import type { StoreDb } from '../store/index';
+import type { IndexStatus } from '../store/search';
+import {
+  countQueuedArticles,
+  getSearchState,
+  indexQueuedBatch,
+  indexStatus,
+  readIndexCoverage,
+  readQueuedBatch,
+  readSegmentPostings,
+  readSegments,
+  rebuildSearchIndex,
+  repairSearchIndex,
+  replaceSegments,
+} from '../store/search';
+import { segmentOf } from './indexer';
 import { mergeSegments, planMerge } from './merge';
 import type { AnalyzedDoc } from './segment';
 import { analyzeArticle } from './segment';
@@ -14,7 +23,9 @@ import { INDEX_VERSION } from './version';
  * Background upkeep of the search index, safe to run from the service worker
  * and a page at once: every step reads, computes outside any transaction,
  * then writes in one transaction that first checks nothing it read has
- * changed (else it skips, and the next run picks the work up).
+ * changed (else it skips, and the next run picks the work up). The reads and
+ * writes are the store's (src/shared/store/search-maintenance.ts); this module
+ * decides and computes.
  *
  * - a missing or older index (the v3 upgrade, a new tokenizer) is emptied and
  *   every stored article queued, once;
@@ -25,20 +36,8 @@ import { INDEX_VERSION } from './version';
  *   articles deleted without the index knowing, articles never queued.
  */
 
-/**
- * The index can always be rebuilt from the articles: its writes need not wait
- * for the disk to confirm them (as the store's feed writes do not).
- */
-const RELAXED = 'relaxed';
-
 /** What {@link ensureIndexVersion} found. */
-export type IndexStatus = 'current' | 'rebuilding' | 'newer';
-
-/** Version check of a state record: `current`, `newer` (leave it alone), or needs a rebuild. */
-function statusOf(state: SearchStateRecord | undefined): IndexStatus {
-  if (state?.version === INDEX_VERSION) return 'current';
-  return state && state.version > INDEX_VERSION ? 'newer' : 'rebuilding';
-}
+export type { IndexStatus };
 
 /**
  * Makes sure the index is of this code's version. A missing index (first run
@@ -47,42 +46,14 @@ function statusOf(state: SearchStateRecord | undefined): IndexStatus {
  * still open in another tab) is left alone.
  */
 export async function ensureIndexVersion(db: StoreDb): Promise<IndexStatus> {
-  const status = statusOf(await db.get('searchMeta', SEARCH_STATE_KEY));
+  const status = indexStatus(await getSearchState(db), INDEX_VERSION);
   if (status !== 'rebuilding') return status;
-  return inTransaction(
-    db,
-    ['articles', ...SEARCH_STORES],
-    async (tx) => {
-      const stores = searchStores(tx);
-      const [state, ids] = await Promise.all([
-        stores.meta.get(SEARCH_STATE_KEY),
-        tx.objectStore('articles').getAllKeys(),
-      ]);
-      const again = statusOf(state);
-      if (again !== 'rebuilding') return again;
-      const writes = new PendingWrites();
-      for (const store of [stores.segments, stores.postings, stores.docs, stores.pending]) {
-        writes.add(store.clear());
-      }
-      for (const id of ids) writes.add(stores.pending.put(0, id));
-      const next: SearchStateRecord = {
-        version: INDEX_VERSION,
-        generation: (state?.generation ?? 0) + 1,
-        // Numbers keep counting up across rebuilds: a reader's cache never confuses old and new.
-        nextDoc: state?.nextDoc ?? 0,
-        nextSegment: state?.nextSegment ?? 0,
-      };
-      writes.add(stores.meta.put(next, SEARCH_STATE_KEY));
-      await writes.settle();
-      return 'rebuilding';
-    },
-    RELAXED,
-  );
+  return rebuildSearchIndex(db, INDEX_VERSION);
 }
 
 /** How many articles wait to be indexed. */
 export function pendingCount(db: StoreDb): Promise<number> {
-  return db.count('searchPending');
+  return countQueuedArticles(db);
 }
 
 /**
@@ -96,56 +67,24 @@ export async function indexPending(
   limit = 50,
   pause?: () => Promise<void>,
 ): Promise<number> {
-  const tx = db.transaction(['searchMeta', 'searchPending', 'articles'], 'readonly');
-  const queue = tx.objectStore('searchPending');
-  const articles = tx.objectStore('articles');
-  const [state, ids, queued] = await Promise.all([
-    tx.objectStore('searchMeta').get(SEARCH_STATE_KEY),
-    queue.getAllKeys(null, limit),
-    queue.getAll(null, limit),
-  ]);
-  const stored = await Promise.all(ids.map((id) => articles.get(id)));
-  await tx.done;
-  if (statusOf(state) !== 'current' || ids.length === 0) return 0;
+  const batch = await readQueuedBatch(db, limit);
+  const { state, ids } = batch;
+  if (indexStatus(state, INDEX_VERSION) !== 'current' || ids.length === 0) return 0;
 
   const analyzed = new Map<string, AnalyzedDoc>();
-  for (const record of stored) {
+  for (const record of batch.articles) {
     if (!record) continue;
     analyzed.set(record.article.id, analyzeArticle(record.article));
     await pause?.();
   }
 
-  // The batch is the first `limit` keys of the queue: one key range covers it.
-  const first = ids[0] ?? '';
-  const range = IDBKeyRange.bound(first, ids[ids.length - 1] ?? first);
-  await inTransaction(
-    db,
-    [...SEARCH_STORES],
-    async (write) => {
-      const stores = searchStores(write);
-      const [now, keysNow, valuesNow, docsInRange] = await Promise.all([
-        stores.meta.get(SEARCH_STATE_KEY),
-        stores.pending.getAllKeys(range),
-        stores.pending.getAll(range),
-        stores.docs.index('articleId').getAll(range),
-      ]);
-      if (!now || statusOf(now) !== 'current') return;
-      const still = new Map(keysNow.map((id, i) => [id, valuesNow[i]]));
-      // Re-queued meanwhile (the article changed again): leave it for the next batch.
-      const unchanged = ids.filter((id, i) => still.has(id) && still.get(id) === queued[i]);
-      const writes = new PendingWrites();
-      const taken = new Set(unchanged);
-      for (const { doc, articleId } of docsInRange) {
-        if (taken.has(articleId)) writes.add(stores.docs.delete(doc));
-      }
-      if (unchanged.length === keysNow.length) writes.add(stores.pending.delete(range));
-      else for (const id of unchanged) writes.add(stores.pending.delete(id));
-      const docs = unchanged.flatMap((id) => analyzed.get(id) ?? []);
-      const next = addSegment(stores, now, docs, writes);
-      writes.add(stores.meta.put({ ...next, generation: now.generation + 1 }, SEARCH_STATE_KEY));
-      await writes.settle();
-    },
-    RELAXED,
+  // Analysed outside the write; the store builds from those still queued as they were.
+  await indexQueuedBatch(db, INDEX_VERSION, batch, (taken, id, firstDoc) =>
+    segmentOf(
+      taken.flatMap((articleId) => analyzed.get(articleId) ?? []),
+      id,
+      firstDoc,
+    ),
   );
   return ids.length;
 }
@@ -155,69 +94,16 @@ export async function indexPending(
  * @returns whether anything was merged or dropped.
  */
 export async function mergeOnce(db: StoreDb): Promise<boolean> {
-  const tx = db.transaction(['searchMeta', 'searchSegments', 'searchDocs'], 'readonly');
-  const [state, segments, liveDocs] = await Promise.all([
-    tx.objectStore('searchMeta').get(SEARCH_STATE_KEY),
-    tx.objectStore('searchSegments').getAll(),
-    tx.objectStore('searchDocs').getAllKeys(),
-    tx.done,
-  ]);
-  if (statusOf(state) !== 'current') return false;
+  const { state, segments, liveDocs } = await readSegments(db);
+  if (indexStatus(state, INDEX_VERSION) !== 'current') return false;
   const live = new Set(liveDocs);
   const chosen = planMerge(segments, live);
   if (!chosen) return false;
 
-  const read = db.transaction('searchPostings', 'readonly');
-  const bySegment = read.store.index('segment');
-  const inputs: MergeInput[] = await Promise.all(
-    chosen.map(async (segment) => {
-      const [keys, records] = await Promise.all([
-        bySegment.getAllKeys(segment.id),
-        bySegment.getAll(segment.id),
-      ]);
-      return { segment, keys, records };
-    }),
-  );
-  await read.done;
+  const inputs = await readSegmentPostings(db, chosen);
   // Numbered for now; the write renumbers it if another segment took the id meanwhile.
   const merged = mergeSegments(inputs, live, state?.nextSegment ?? 0);
-
-  return inTransaction(
-    db,
-    [...SEARCH_STORES],
-    async (write) => {
-      const stores = searchStores(write);
-      const [now, present] = await Promise.all([
-        stores.meta.get(SEARCH_STATE_KEY),
-        Promise.all(chosen.map((segment) => stores.segments.getKey(segment.id))),
-      ]);
-      // Another context merged these already (or rebuilt the index): nothing to do.
-      if (!now || statusOf(now) !== 'current' || present.some((key) => key === undefined)) {
-        return false;
-      }
-      const writes = new PendingWrites();
-      for (const { segment, keys } of inputs) {
-        writes.add(stores.segments.delete(segment.id));
-        for (const key of keys) writes.add(stores.postings.delete([...key]));
-      }
-      const id = now.nextSegment;
-      if (merged) {
-        writes.add(stores.segments.put({ ...merged.segment, id }));
-        for (const [[buckets, bucket], record] of merged.postings) {
-          writes.add(stores.postings.put({ ...record, segment: id }, [buckets, bucket, id]));
-        }
-      }
-      const next = {
-        ...now,
-        generation: now.generation + 1,
-        nextSegment: now.nextSegment + (merged ? 1 : 0),
-      };
-      writes.add(stores.meta.put(next, SEARCH_STATE_KEY));
-      await writes.settle();
-      return true;
-    },
-    RELAXED,
-  );
+  return replaceSegments(db, INDEX_VERSION, inputs, merged);
 }
 
 /**
@@ -228,15 +114,8 @@ export async function mergeOnce(db: StoreDb): Promise<boolean> {
  * @returns how many records it changed.
  */
 export async function reconcile(db: StoreDb): Promise<number> {
-  const tx = db.transaction(['articles', 'searchDocs', 'searchPending', 'searchMeta'], 'readonly');
-  const [state, ids, docs, queued] = await Promise.all([
-    tx.objectStore('searchMeta').get(SEARCH_STATE_KEY),
-    tx.objectStore('articles').getAllKeys(),
-    tx.objectStore('searchDocs').getAll(),
-    tx.objectStore('searchPending').getAllKeys(),
-    tx.done,
-  ]);
-  if (statusOf(state) !== 'current') return 0;
+  const { state, articleIds: ids, docs, queued } = await readIndexCoverage(db);
+  if (indexStatus(state, INDEX_VERSION) !== 'current') return 0;
   const stored = new Set(ids);
   const newest = new Map<string, number>();
   for (const { doc, articleId } of docs) {
@@ -248,19 +127,10 @@ export async function reconcile(db: StoreDb): Promise<number> {
   const waiting = new Set(queued);
   const missing = ids.filter((id) => !newest.has(id) && !waiting.has(id));
   if (stale.length === 0 && missing.length === 0) return 0;
-  await inTransaction(
+  await repairSearchIndex(
     db,
-    ['searchDocs', 'searchPending', 'searchMeta'],
-    async (write) => {
-      const writes = new PendingWrites();
-      for (const { doc } of stale) writes.add(write.objectStore('searchDocs').delete(doc));
-      for (const id of missing) writes.add(write.objectStore('searchPending').put(0, id));
-      const meta = write.objectStore('searchMeta');
-      const now = await meta.get(SEARCH_STATE_KEY);
-      if (now) writes.add(meta.put({ ...now, generation: now.generation + 1 }, SEARCH_STATE_KEY));
-      await writes.settle();
-    },
-    RELAXED,
+    stale.map(({ doc }) => doc),
+    missing,
   );
   return stale.length + missing.length;
 }

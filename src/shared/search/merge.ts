@@ -1,7 +1,12 @@
-import type { PostingsRecord, SegmentRecord } from '../store/search-records';
+import type {
+  BuiltSegment,
+  PostingsKey,
+  PostingsRecord,
+  SegmentPostings,
+  SegmentRecord,
+} from '../store/search';
 import { FIELD_COUNT } from './fields';
 import { PostingsWriter, forEachPosting } from './postings';
-import type { BuiltSegment } from './segment';
 import { bucketOf, bucketsFor } from './segment';
 
 /**
@@ -59,12 +64,8 @@ export function planMerge(
   return worn && [worn];
 }
 
-/** One segment to merge, with its posting records and their keys. */
-export interface MergeInput {
-  readonly segment: SegmentRecord;
-  readonly keys: readonly (readonly [number, number, number])[];
-  readonly records: readonly PostingsRecord[];
-}
+/** One segment to merge, with its posting records and their keys (as the store reads it). */
+export type MergeInput = SegmentPostings;
 
 /** For each output bucket, the positions of a record's terms that fall in it. */
 function groupByBucket(record: PostingsRecord, buckets: number): Map<number, number[]> {
@@ -123,7 +124,7 @@ export function mergeSegments(
     return { mask: segment.buckets - 1, byBucket, intact };
   });
 
-  const postings: [[number, number, number], PostingsRecord][] = [];
+  const postings: [PostingsKey, PostingsRecord][] = [];
   for (let bucket = 0; bucket < buckets; bucket++) {
     const entries: { term: number; input: number; index: number }[] = [];
     sources.forEach(({ mask, byBucket }, input) => {

@@ -1,4 +1,4 @@
-import type { PostingsRecord } from '../store/search-records';
+import type { PostingsRecord } from '../store/search';
 import { BODY, FIELD_COUNT } from './fields';
 
 /**

@@ -1,5 +1,5 @@
 import type { Article } from '../feed/types';
-import type { PostingsRecord, SegmentRecord } from '../store/search-records';
+import type { BuiltSegment, PostingsKey, PostingsRecord } from '../store/search';
 import { FIELD_COUNT, fieldTexts } from './fields';
 import { PostingsWriter } from './postings';
 import { forEachTerm } from './terms';
@@ -80,11 +80,7 @@ export function bucketsFor(docs: number): number {
   return docs < 2000 ? 256 : 4096;
 }
 
-/** A segment and its posting records with their keys. */
-export interface BuiltSegment {
-  readonly segment: SegmentRecord;
-  readonly postings: readonly (readonly [[number, number, number], PostingsRecord])[];
-}
+export type { BuiltSegment };
 
 /**
  * Segment `id` of `docs`, numbered `firstDoc`, `firstDoc + 1`, … in order.
@@ -110,7 +106,7 @@ export function buildSegment(
       bucket.at.push(i);
     });
   });
-  const postings: [[number, number, number], PostingsRecord][] = [];
+  const postings: [PostingsKey, PostingsRecord][] = [];
   entries.forEach((bucket, index) => {
     if (bucket.terms.length === 0) return;
     // A stable sort by term keeps each term's documents in ascending order.

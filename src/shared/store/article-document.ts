@@ -1,5 +1,5 @@
 import type { Article } from '../feed/types';
-import type { SyncOutcome } from '../messages';
+import type { SyncOutcome } from '../sync-result';
 import { articleJson, utf8Length } from './bytes';
 import type { DocumentMeta } from './feeds';
 import { metaRecord } from './feeds';

@@ -1,5 +1,5 @@
 import type { ChannelDirectory, FeedPage } from '../feed/types';
-import type { SyncFailure, SyncOutcome } from '../messages';
+import type { SyncFailure, SyncOutcome } from '../sync-result';
 import { articleJson, utf8Length } from './bytes';
 import { StoreError } from './errors';
 import { storeHooks } from './hooks';

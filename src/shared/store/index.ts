@@ -1,10 +1,16 @@
 /**
  * The IndexedDB store: the one place that knows object stores exist. The page
  * and the service worker call these domain functions with the handle from
- * openStore; nothing else touches raw stores.
+ * openStore; nothing else touches raw stores (eslint.config.js forbids naming
+ * one, or importing idb, outside src/shared/store).
  *
  * This module imports no feed-parsing code (types only), so the page can load
- * it without the HTML parser.
+ * it without the HTML parser. The page's first load imports it and every
+ * module it names, so what only lazily loaded code needs has its own entry:
+ * `search.ts` (the search index, for src/shared/search) and
+ * `article-document.ts` (an article read from its own document, for
+ * src/shared/sync). Nothing outside src/shared/store imports any other module
+ * of it (eslint.config.js), tests aside.
  */
 export type {
   ChannelPageRecord,
@@ -37,15 +43,18 @@ export {
   getChannelPages,
   storedChannelIds,
 } from './articles';
-export type { UserArticleEntry } from './user';
+export type { SavedChange, UserArticleEntry } from './user';
 export {
   clearHistory,
   getUserArticle,
+  getUserArticles,
   listHistory,
   listSaved,
   markRead,
+  saveArticle,
   setPosition,
   setSaved,
+  setSavedMany,
 } from './user';
 export type { ChannelUsage, ClearAllOptions, StoredTotals } from './usage';
 export { clearAll, clearChannel, storedTotals, usageByChannel } from './usage';

@@ -1,5 +1,5 @@
 import type { Article, ChannelDirectory } from '../feed/types';
-import type { SyncFailure } from '../messages';
+import type { SyncFailure } from '../sync-result';
 
 /**
  * What IndexedDB holds, shared by the page (reads) and the service worker

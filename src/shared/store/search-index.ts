@@ -57,9 +57,10 @@ export function searchStores(tx: SearchTx): SearchStores {
 }
 
 /**
- * Turns articles into a new index segment inside the caller's transaction
- * (implemented by src/shared/search; the store only knows this shape, so the
- * tokenizer stays out of the page's first load).
+ * Turns articles into a new index segment inside the caller's transaction.
+ * Made by `segmentIndexer` (search-segments.ts) from src/shared/search's
+ * segment builder; this module only knows the shape, so neither the tokenizer
+ * nor the segment writes weigh on the page's first load.
  */
 export interface SearchIndexer {
   /** The tokenizer and format version it writes; it only adds to an index of that version. */

@@ -65,3 +65,23 @@ export interface SearchDocRecord {
   readonly doc: number;
   readonly articleId: string;
 }
+
+/** The key of a PostingsRecord: `[buckets, bucket, segment]`. */
+export type PostingsKey = [number, number, number];
+
+/**
+ * A segment and its posting records with their keys, as src/shared/search
+ * builds it (from analysed articles, or by merging segments) for the store to
+ * write.
+ */
+export interface BuiltSegment {
+  readonly segment: SegmentRecord;
+  readonly postings: readonly (readonly [PostingsKey, PostingsRecord])[];
+}
+
+/** One stored segment with its posting records and their keys (what a merge reads). */
+export interface SegmentPostings {
+  readonly segment: SegmentRecord;
+  readonly keys: readonly (readonly [number, number, number])[];
+  readonly records: readonly PostingsRecord[];
+}

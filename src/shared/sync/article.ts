@@ -1,10 +1,9 @@
 import { parseArticleDocument } from '../feed/parse';
 import { absoluteUrl } from '../feed/urls';
-import type { SyncOutcome } from '../messages';
-import { getArticle } from '../store/articles';
+import type { SyncOutcome } from '../sync-result';
+import type { StoreDb } from '../store/index';
+import { getArticle, getFeedMeta } from '../store/index';
 import { putArticleDocument } from '../store/article-document';
-import { getFeedMeta } from '../store/feeds';
-import type { StoreDb } from '../store/schema';
 import { validatorsOf } from './conditional';
 import { syncDocument } from './fetch-step';
 import type { SyncOptions } from './options';

@@ -1,4 +1,4 @@
-import type { FeedMetaRecord } from '../store/records';
+import type { FeedMetaRecord } from '../store/index';
 
 /**
  * Conditional requests: with the stored ETag / Last-Modified, an unchanged

@@ -1,8 +1,8 @@
 import { IMAGE_CACHE } from '../cache-names';
 import type { Channel } from '../feed/types';
-import type { SyncFailure } from '../messages';
-import { getArticles, getChannelPage } from '../store/articles';
-import type { StoreDb } from '../store/schema';
+import type { SyncFailure } from '../sync-result';
+import type { StoreDb } from '../store/index';
+import { getArticles, getChannelPage } from '../store/index';
 import { toSyncFailure } from './failure';
 import { articleImageUrls, cacheImage } from './images';
 import type { SyncOptions } from './options';

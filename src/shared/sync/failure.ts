@@ -1,6 +1,6 @@
 import { FeedError } from '../feed/errors';
-import type { SyncFailure } from '../messages';
-import { StoreError } from '../store/errors';
+import type { SyncFailure } from '../sync-result';
+import { StoreError } from '../store/index';
 
 /**
  * Turns whatever a sync threw into a SyncFailure, which survives postMessage

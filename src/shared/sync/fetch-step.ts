@@ -1,9 +1,8 @@
 import { FeedError } from '../feed/errors';
 import { fetchJsonDocument } from '../feed/fetch';
 import type { JsonDocument } from '../feed/fetch';
-import type { FeedMetaRecord } from '../store/records';
-import { markFetched, recordFeedError } from '../store/feeds';
-import type { StoreDb } from '../store/schema';
+import type { FeedMetaRecord, StoreDb } from '../store/index';
+import { markFetched, recordFeedError } from '../store/index';
 import { conditionalHeaders } from './conditional';
 import { toSyncFailure } from './failure';
 import type { SyncOptions } from './options';

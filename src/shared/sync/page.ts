@@ -1,9 +1,8 @@
 import { parseFeedPage } from '../feed/parse';
 import { absoluteUrl } from '../feed/urls';
-import type { SyncOutcome } from '../messages';
-import { getChannelPage } from '../store/articles';
-import { getFeedMeta, putFeedPage } from '../store/feeds';
-import type { StoreDb } from '../store/schema';
+import type { SyncOutcome } from '../sync-result';
+import type { StoreDb } from '../store/index';
+import { getChannelPage, getFeedMeta, putFeedPage } from '../store/index';
 import { validatorsOf } from './conditional';
 import { syncDocument } from './fetch-step';
 import type { SyncOptions } from './options';

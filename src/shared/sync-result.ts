@@ -1,0 +1,31 @@
+import type { FeedErrorCode } from './feed/errors';
+
+/**
+ * What a sync did, and how one failed: written by the store (a write's
+ * counts, a feed's last error), returned by src/shared/sync and carried
+ * between page and worker by the protocol (messages.ts re-exports both). They
+ * live here, beside neither, so the store does not depend on the wire
+ * protocol.
+ */
+
+/** What a sync did to IndexedDB. */
+export interface SyncOutcome {
+  /** `not-modified`: the server answered 304, nothing was written. */
+  readonly status: 'updated' | 'not-modified';
+  /** Articles new to the store. */
+  readonly added: number;
+  /** Articles already stored whose content changed. */
+  readonly changed: number;
+  /** Invalid items the feed contained (skipped, not stored). */
+  readonly skipped: number;
+}
+
+/**
+ * A failure, in a form that crosses postMessage and is stored in IndexedDB
+ * (Errors do not clone reliably).
+ */
+export interface SyncFailure {
+  readonly code: FeedErrorCode | 'storage' | 'cancelled' | 'unknown';
+  /** Developer-facing detail. */
+  readonly message: string;
+}
