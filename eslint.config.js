@@ -4,25 +4,46 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * Forbids files matching `files` to import from the sibling folders of src/ named in `banned`.
- * @param {string} files
+ * no-restricted-imports patterns forbidding imports from the sibling folders of src/ named
+ * in `banned`.
  * @param {string[]} banned
  * @param {string} message
+ */
+function crossing(banned, message) {
+  return banned.map((folder) => ({ regex: `(^|/)(src/|\\.\\./)+${folder}(/|$)`, message }));
+}
+
+/**
+ * Forbids files matching `files` (except `ignores`) the imports `patterns` describe.
+ * ESLint keeps only the last no-restricted-imports setting that matches a file, so every
+ * pattern that applies to a file must be given in one call.
+ * @param {string} files
+ * @param {ReturnType<typeof crossing>} patterns
+ * @param {string[]} [ignores]
  * @returns {import('eslint').Linter.Config}
  */
-function layer(files, banned, message) {
+function restrict(files, patterns, ignores = []) {
   /** @type {import('eslint').Linter.RuleEntry} */
-  const rule = [
-    'error',
-    {
-      patterns: banned.map((folder) => ({
-        regex: `(^|/)(src/|\\.\\./)+${folder}(/|$)`,
-        message,
-      })),
-    },
-  ];
-  return { files: [files], rules: { 'no-restricted-imports': rule } };
+  const rule = ['error', { patterns }];
+  return { files: [files], ignores, rules: { 'no-restricted-imports': rule } };
 }
+
+/**
+ * The public entries of src/app/data (see its index.ts): the index for the first load, and
+ * one per feature that loads with its routes. Anything else in the folder is its own.
+ */
+const DATA_ENTRIES = ['index', 'saved', 'download', 'storage', 'search', 'search/index'];
+
+/** Outside src/app/data, an import of any of its modules but the public entries. */
+const dataDeepImport = {
+  regex: `(^|/)data/(?!(${DATA_ENTRIES.join('|')})$)`,
+  message: 'Import the data layer through its public entries (listed in src/app/data/index.ts).',
+};
+
+const pageLayer = crossing(
+  ['sw', 'ingest'],
+  'The page talks to the worker through src/shared/messages only.',
+);
 
 export default tseslint.config(
   {
@@ -65,23 +86,22 @@ export default tseslint.config(
     files: ['src/sw/**'],
     languageOptions: { globals: globals.serviceworker },
   },
-  // The layers (README, "How it fits together"): the page and the worker share only
-  // src/shared; shared code imports neither; ingest is a Node tool the app never loads.
+  // The layers (docs/ARCHITECTURE.md): the page and the worker share only src/shared;
+  // shared code imports neither; ingest is a Node tool the app never loads; the page's
+  // data layer is imported through its public entries only.
   // tests/unit/lint-layers.test.ts shows each rule failing on a deliberate violation.
-  layer(
-    'src/app/**',
-    ['sw', 'ingest'],
-    'The page talks to the worker through src/shared/messages only.',
-  ),
-  layer(
+  restrict('src/app/**', [...pageLayer, dataDeepImport], ['src/app/data/**']),
+  restrict('src/app/data/**', pageLayer),
+  restrict(
     'src/sw/**',
-    ['app', 'ingest'],
-    'The worker shares code with the page only through src/shared.',
+    crossing(['app', 'ingest'], 'The worker shares code with the page only through src/shared.'),
   ),
-  layer(
+  restrict(
     'src/shared/**',
-    ['app', 'sw', 'ingest'],
-    'Shared code runs in the page and the worker: it imports neither.',
+    crossing(
+      ['app', 'sw', 'ingest'],
+      'Shared code runs in the page and the worker: it imports neither.',
+    ),
   ),
   {
     files: [

@@ -2,8 +2,8 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 /**
- * The layers hold by construction: ESLint (eslint.config.js, `layer(…)`) refuses an import
- * across them. Each case lints a one-line module as if it lived at that path.
+ * The layers hold by construction: ESLint (eslint.config.js, `restrict(…)`) refuses an import
+ * across them, and one into the page's data layer other than through its public entries. Each case lints a one-line module as if it lived at that path.
  */
 
 const eslint = new ESLint();
@@ -28,6 +28,10 @@ describe('layer boundaries', () => {
     ['src/sw/boot/x.ts', '../../app/lib/page'],
     ['src/shared/store/x.ts', '../../app/data/index'],
     ['src/shared/feed/x.ts', '../../sw/sw'],
+    // The data layer is imported through its public entries (src/app/data/index.ts).
+    ['src/app/routes/home/index.tsx', '../../data/cache'],
+    ['src/app/components/x/index.tsx', '../../data/search/stored-search'],
+    ['src/app/pwa/x.ts', '../data/live'],
   ])('%s may not import %s', async (file, specifier) => {
     expect(await importErrors(file, specifier)).toHaveLength(1);
   });
@@ -37,6 +41,11 @@ describe('layer boundaries', () => {
     ['src/sw/x.ts', '../shared/messages'],
     ['src/shared/sync/x.ts', '../store/index'],
     ['src/ingest/run.ts', '../shared/feed/limits'],
+    ['src/app/routes/home/index.tsx', '../../data'],
+    ['src/app/routes/search/index.tsx', '../../data/search'],
+    ['src/app/components/x/index.tsx', '../../data/saved'],
+    ['src/app/data/channel-pages.ts', './cache'],
+    ['src/app/data/search/run-search.ts', '../directory'],
   ])('%s may import %s', async (file, specifier) => {
     expect(await importErrors(file, specifier)).toEqual([]);
   });

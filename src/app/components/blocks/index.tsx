@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Block, FigureBlock, Inline } from '../../../shared/feed/types';
 import { offlinePrefs } from '../../lib/prefs';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import { ReadableParagraph } from '../read-aloud/paragraph';
 import { isWebUrl } from '../../../shared/web-url';
 import './style.css';
@@ -76,7 +76,7 @@ function renderInline(inline: Inline, key: number): ComponentChildren {
  * reader still learns what it showed.
  */
 export function Figure({ figure }: { figure: FigureBlock }) {
-  const { noImages } = useStore(offlinePrefs);
+  const { noImages } = useObservable(offlinePrefs);
   const hasSize = figure.width !== undefined && figure.height !== undefined;
   if (noImages) {
     const hasCaption = figure.caption !== undefined && figure.caption.length > 0;

@@ -24,7 +24,7 @@ import {
 import { articleChannel, originOf } from '../../lib/article-origin';
 import { usePage } from '../../lib/page';
 import { useAsync } from '../../lib/use-async';
-import { useChannelVersion } from '../../lib/use-live';
+import { useChannelVersion } from '../../data';
 import './style.css';
 
 /** The label of demo articles (see the footer's note). */
