@@ -130,6 +130,18 @@ const INSTALL_ENTRY = {
   message: 'Import the install feature from src/app/install (its index.ts) only.',
 };
 
+/**
+ * The public entries of src/app/data (see its index.ts): the index for the first load, and
+ * one per feature that loads with its routes. Anything else in the folder is its own.
+ */
+const DATA_ENTRIES = ['index', 'saved', 'download', 'storage', 'search', 'search/index'];
+
+/** Outside src/app/data, an import of any of its modules but the public entries. */
+const DATA_DEEP_IMPORT = {
+  regex: `(^|/)data/(?!(${DATA_ENTRIES.join('|')})$)`,
+  message: 'Import the data layer through its public entries (listed in src/app/data/index.ts).',
+};
+
 const PAGE = 'The page talks to the worker through src/shared/messages only.';
 const WORKER = 'The worker shares code with the page only through src/shared.';
 const SHARED = 'Shared code runs in the page and the worker: it imports neither.';
@@ -178,15 +190,15 @@ export default tseslint.config(
   // store/article-document for src/shared/sync.
   // tests/unit/lint-layers.test.ts shows each rule failing on a deliberate violation.
   layer('src/app/**', ['sw', 'ingest'], PAGE),
-  // Outside src/app/install, the install feature is entered through its index only.
+  // Outside src/app/data, the data layer is entered through its public entries only; outside
+  // src/app/install, the install feature through its index only.
   layer('src/app/**', ['sw', 'ingest'], PAGE, {
-    more: [INSTALL_ENTRY],
-    ignores: ['src/app/install/**'],
+    more: [DATA_DEEP_IMPORT],
+    ignores: ['src/app/data/**'],
   }),
-  // Until the src/app/data rework imports these from store/index (which exports them).
-  layer(['src/app/data/marks.ts', 'src/app/data/saved.ts'], ['sw', 'ingest'], PAGE, {
-    store: ['index', 'user'],
-    more: [INSTALL_ENTRY],
+  layer('src/app/**', ['sw', 'ingest'], PAGE, {
+    more: [DATA_DEEP_IMPORT, INSTALL_ENTRY],
+    ignores: ['src/app/data/**', 'src/app/install/**'],
   }),
   layer('src/sw/**', ['app', 'ingest'], WORKER),
   layer('src/shared/**', ['app', 'sw', 'ingest'], SHARED),

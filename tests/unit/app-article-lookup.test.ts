@@ -3,6 +3,7 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as DataLayerModule from '../../src/app/data/index';
 import { getArticle as getStoredArticle } from '../../src/shared/store/index';
+import { restorePageGlobals, stubPageGlobals } from './app-page-fixtures';
 import { feedDocument, feedItem } from './fixtures/feed/load';
 import type { RecordedRequest, Route } from './sync-fixtures';
 import { fakeNetwork, feedJson } from './sync-fixtures';
@@ -20,17 +21,6 @@ const API = `${ORIGIN}/api/`;
 const DOC = `${API}articles/deep.json`;
 
 type DataLayer = typeof DataLayerModule;
-
-// The data layer reads FEED_BASE from import.meta.env (src/app/env.d.ts, in the app's
-// tsconfig only); Vitest fills it in from vite.config.ts's `define`.
-declare global {
-  interface ImportMetaEnv {
-    readonly FEED_BASE: string;
-  }
-  interface ImportMeta {
-    readonly env: ImportMetaEnv;
-  }
-}
 
 let routes: Map<string, Route>;
 let requests: RecordedRequest[];
@@ -67,8 +57,8 @@ async function freshDataLayer(): Promise<DataLayer> {
 
 /** The database the data layer opened, for checking what it stored. */
 async function dataLayerStore() {
-  const { localStore } = await import('../../src/app/data/local');
-  const db = await localStore();
+  const { localDatabase } = await import('../../src/app/data/database');
+  const db = await localDatabase();
   if (!db) throw new Error('the data layer has no IndexedDB');
   return db;
 }
@@ -80,22 +70,17 @@ beforeEach(() => {
   const net = fakeNetwork(routes);
   requests = net.requests;
   onLine = true;
-  vi.stubGlobal('indexedDB', new IDBFactory());
-  vi.stubGlobal('location', new URL(`${ORIGIN}/article/deep`));
-  vi.stubGlobal('navigator', {
-    get onLine() {
-      return onLine;
-    },
+  stubPageGlobals({
+    url: `${ORIGIN}/article/deep`,
+    fetch: net.fetch,
+    indexedDB: new IDBFactory(),
+    onLine: () => onLine,
   });
-  vi.stubGlobal('fetch', net.fetch);
   // The info line of a missing document is expected here; keep the test output quiet.
   vi.spyOn(console, 'info').mockImplementation(() => undefined);
 });
 
-afterEach(() => {
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-});
+afterEach(restorePageGlobals);
 
 describe('opening an article that is not stored', () => {
   it('asks for its own document first and never reads a channel page when it has the article', async () => {

@@ -5,8 +5,8 @@ import {
   cachedArticle,
   cachedChain,
   forgetChannel,
-  rememberArticle,
-  storePage,
+  cacheArticle,
+  cachePage,
 } from '../../src/app/data/cache';
 
 function article(id: string): Article {
@@ -42,18 +42,18 @@ function page(
 
 describe('the in-memory page chain', () => {
   it('is the gapless run of pages from the first, each the nextUrl of the one before', () => {
-    storePage(page('c1', 0, ['a', 'b'], 1));
-    storePage(page('c1', 2, ['e'], undefined));
+    cachePage(page('c1', 0, ['a', 'b'], 1));
+    cachePage(page('c1', 2, ['e'], undefined));
     expect(cachedChain('c1').map((p) => p.pageIndex)).toEqual([0]);
-    storePage(page('c1', 1, ['c', 'd'], 2));
+    cachePage(page('c1', 1, ['c', 'd'], 2));
     expect(cachedChain('c1').map((p) => p.pageIndex)).toEqual([0, 1, 2]);
   });
 
   it('stops where a refreshed page no longer links to the next one', () => {
-    storePage(page('c2', 0, ['a'], 1));
-    storePage(page('c2', 1, ['b'], undefined));
+    cachePage(page('c2', 0, ['a'], 1));
+    cachePage(page('c2', 1, ['b'], undefined));
     expect(cachedChain('c2')).toHaveLength(2);
-    storePage({ ...page('c2', 0, ['a']), nextUrl: 'https://example.test/feeds/elsewhere.json' });
+    cachePage({ ...page('c2', 0, ['a']), nextUrl: 'https://example.test/feeds/elsewhere.json' });
     expect(cachedChain('c2').map((p) => p.pageIndex)).toEqual([0]);
   });
 
@@ -64,9 +64,9 @@ describe('the in-memory page chain', () => {
 
 describe('the in-memory articles', () => {
   it('remember every channel an article was seen in, and forget a cleared channel', () => {
-    storePage(page('c3', 0, ['shared']));
-    storePage(page('c4', 0, ['shared']));
-    rememberArticle(article('shared'), ['c5']);
+    cachePage(page('c3', 0, ['shared']));
+    cachePage(page('c4', 0, ['shared']));
+    cacheArticle(article('shared'), ['c5']);
     expect(cachedArticle('shared')?.channelIds).toEqual(['c3', 'c4', 'c5']);
     forgetChannel('c3');
     expect(cachedChain('c3')).toEqual([]);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../src/shared/feed/types';
-import { foldForSearch, matchArticles, searchTerms } from '../../src/app/data/search';
+import {
+  foldForSearch,
+  matchArticles,
+  searchTerms,
+} from '../../src/app/data/search/substring-match';
 
 function article(id: string, fields: Partial<Article>): Article {
   return {

@@ -5,8 +5,9 @@ import { closeStores, freshStore } from './store-fixtures';
 
 /**
  * The layers hold by construction: ESLint (eslint.config.js, `layer(…)`) refuses an import
- * across them, and an import of src/app/install other than its index from outside it. Each
- * case lints a one-line module as if it lived at that path.
+ * across them, an import of src/app/install other than its index from outside it, and one
+ * into the page's data layer other than through its public entries. Each case lints a
+ * one-line module as if it lived at that path.
  */
 
 afterEach(closeStores);
@@ -48,6 +49,11 @@ describe('layer boundaries', () => {
     ['src/app/app.tsx', './install/banner'],
     ['src/app/pwa/x.ts', '../install/capture.ts'],
     ['src/app/install/flow.ts', '../../sw/sw'],
+    ['src/app/install/flow.ts', '../data/reads'],
+    // The data layer is imported through its public entries (src/app/data/index.ts).
+    ['src/app/routes/home/index.tsx', '../../data/cache'],
+    ['src/app/components/x/index.tsx', '../../data/search/stored-search'],
+    ['src/app/pwa/x.ts', '../data/live'],
   ])('%s may not import %s', async (file, specifier) => {
     expect(await importErrors(file, specifier)).toHaveLength(1);
   });
@@ -61,6 +67,11 @@ describe('layer boundaries', () => {
     ['src/app/routes/settings/index.tsx', '../../install/index'],
     ['src/app/install/banner/index.tsx', '../flow'],
     ['src/app/install/index.ts', './banner-slot'],
+    ['src/app/routes/home/index.tsx', '../../data'],
+    ['src/app/routes/search/index.tsx', '../../data/search'],
+    ['src/app/components/x/index.tsx', '../../data/saved'],
+    ['src/app/data/channel-pages.ts', './cache'],
+    ['src/app/data/search/run-search.ts', '../directory'],
   ])('%s may import %s', async (file, specifier) => {
     expect(await importErrors(file, specifier)).toEqual([]);
   });

@@ -45,7 +45,7 @@ export function cachedDirectory(): CachedDirectory | undefined {
 }
 
 /** Remembers the channel directory. */
-export function storeDirectory(value: CachedDirectory): void {
+export function cacheDirectory(value: CachedDirectory): void {
   directory = value;
 }
 
@@ -55,18 +55,18 @@ export function cachedPage(channelId: string, pageIndex: number): ChannelPage | 
 }
 
 /** Remembers a page and indexes its articles (replacing an older copy of the same page). */
-export function storePage(page: ChannelPage): void {
+export function cachePage(page: ChannelPage): void {
   let pages = pagesByChannel.get(page.channelId);
   if (!pages) {
     pages = [];
     pagesByChannel.set(page.channelId, pages);
   }
   pages[page.pageIndex] = page;
-  for (const article of page.items) rememberArticle(article, [page.channelId]);
+  for (const article of page.items) cacheArticle(article, [page.channelId]);
 }
 
 /** Remembers an article read on its own (a deep link), with the channels it is listed in. */
-export function rememberArticle(article: Article, channelIds: readonly string[]): void {
+export function cacheArticle(article: Article, channelIds: readonly string[]): void {
   const known = articlesById.get(article.id);
   const merged = [...(known?.channelIds ?? [])];
   for (const id of channelIds) if (!merged.includes(id)) merged.push(id);

@@ -1,5 +1,5 @@
 import type { SyncFailure } from '../../shared/messages';
-import { createStore } from '../lib/store';
+import { createObservable } from '../lib/observable';
 
 /**
  * Whether the reader is effectively offline: the browser says so, or the last
@@ -11,7 +11,7 @@ let browserOffline = typeof navigator !== 'undefined' && navigator.onLine === fa
 let lastSyncUnreachable = false;
 
 /** True while the offline indicator should say 「离线」. */
-export const offline = createStore(browserOffline);
+export const offline = createObservable(browserOffline);
 
 function update(): void {
   offline.set(browserOffline || lastSyncUnreachable);

@@ -3,11 +3,11 @@ import type { SyncFailure, WorkerNews } from '../../shared/messages';
 import { announce } from '../lib/announce';
 import { currentConnection, downloadGate } from '../lib/download-gate';
 import { offlinePrefs } from '../lib/prefs';
-import { createStore } from '../lib/store';
+import { createObservable } from '../lib/observable';
 import { askWorker, hasWorker, newRequestId } from '../pwa/worker-client';
 import { userMessageOfFailure } from './errors';
 import { rereadChannel } from './live';
-import { STORAGE_UNAVAILABLE_MESSAGE, localStore } from './local';
+import { STORAGE_UNAVAILABLE_MESSAGE, localDatabase } from './database';
 import { emitNews, onNews } from './news';
 import { loadSyncModule } from './refresh';
 
@@ -34,7 +34,7 @@ export interface DownloadState {
 }
 
 /** The current (or last) download; undefined before the first one. */
-export const download = createStore<DownloadState | undefined>(undefined);
+export const download = createObservable<DownloadState | undefined>(undefined);
 
 /** The answer to a start request: either it runs, or a sentence says why not. */
 export type StartResult =
@@ -107,7 +107,7 @@ export function askForPersistenceOnce(): void {
 }
 
 async function runInPage(id: string, channels: readonly Channel[], depth: number, images: boolean) {
-  const db = await localStore();
+  const db = await localDatabase();
   if (!db) throw new Error(STORAGE_UNAVAILABLE_MESSAGE);
   const sync = await loadSyncModule();
   const abort = new AbortController();
@@ -155,7 +155,7 @@ export async function startDownload(channels: readonly Channel[]): Promise<Start
   if (download.get()?.status === 'running') {
     return { started: false, message: '已有下载正在进行，请等它完成或取消后再试。' };
   }
-  if (!(await localStore())) return { started: false, message: STORAGE_UNAVAILABLE_MESSAGE };
+  if (!(await localDatabase())) return { started: false, message: STORAGE_UNAVAILABLE_MESSAGE };
 
   listen();
   askForPersistenceOnce();

@@ -1,12 +1,12 @@
 import type { WorkerNews } from '../../shared/messages';
 import type { StoreDb } from '../../shared/store/index';
 import { isStale } from '../lib/freshness';
-import { createStore } from '../lib/store';
+import { createObservable } from '../lib/observable';
 import { DIRECTORY_URL } from './api';
 import type { ChannelPage } from './cache';
-import { cachedChain, cachedDirectory, cachedPage, storeDirectory, storePage } from './cache';
+import { cacheDirectory, cachePage, cachedChain, cachedDirectory, cachedPage } from './cache';
 import { noteSyncFailure, noteSyncSuccess, onReconnect } from './connectivity';
-import { localStore } from './local';
+import { localDatabase } from './database';
 import { onNews } from './news';
 import { readDirectory, readPage } from './reads';
 import { refreshDirectory, refreshPage } from './refresh';
@@ -29,7 +29,7 @@ export interface ChannelChange {
 }
 
 /** Bumped whenever the in-memory directory is replaced by a changed stored copy. */
-export const directoryVersion = createStore(0);
+export const directoryVersion = createObservable(0);
 
 const channelListeners = new Set<(change: ChannelChange) => void>();
 
@@ -48,7 +48,7 @@ function pageSignature(page: ChannelPage): string {
 async function rereadPage(channelId: string, pageIndex: number, reported: number): Promise<void> {
   const before = cachedPage(channelId, pageIndex);
   if (!before) return; // Nothing on screen was built from it; it will be read when needed.
-  const db = await localStore();
+  const db = await localDatabase();
   if (!db) return;
   const stored = await readPage(db, channelId, pageIndex);
   if (!stored) return;
@@ -56,7 +56,7 @@ async function rereadPage(channelId: string, pageIndex: number, reported: number
   if (!current) return; // Forgotten meanwhile (cleared in settings).
   const changed = pageSignature(current) !== pageSignature(stored.page);
   if (!changed && current.fetchedAt === stored.page.fetchedAt) return;
-  storePage(stored.page);
+  cachePage(stored.page);
   const change: ChannelChange = { channelId, pageIndex, count: changed ? reported : 0 };
   for (const listener of [...channelListeners]) listener(change);
 }
@@ -73,13 +73,13 @@ export async function rereadChannel(channelId: string): Promise<void> {
 async function rereadDirectory(): Promise<void> {
   const before = cachedDirectory();
   if (!before) return;
-  const db = await localStore();
+  const db = await localDatabase();
   if (!db) return;
   const stored = await readDirectory(db);
   if (!stored) return;
   const changed = JSON.stringify(stored.directory) !== JSON.stringify(before.directory);
   if (!changed && stored.fetchedAt === before.fetchedAt) return;
-  storeDirectory(stored);
+  cacheDirectory(stored);
   directoryVersion.set(directoryVersion.get() + 1);
 }
 
@@ -88,7 +88,7 @@ async function rereadDirectory(): Promise<void> {
  * stored copy stays on screen: a broken feed (500, timeout, bad JSON) must be
  * said, not hidden behind old news. Cleared by the next success.
  */
-export const refreshErrors = createStore<ReadonlyMap<string, unknown>>(new Map());
+export const refreshErrors = createObservable<ReadonlyMap<string, unknown>>(new Map());
 
 function setRefreshError(channelId: string, error: unknown): void {
   const current = refreshErrors.get();
@@ -178,7 +178,7 @@ export function refreshPageInBackground(
 
 /** 「重试」 after a failed refresh of `channelId`: asks again at once, whatever the throttle says. */
 export async function retryRefresh(channelId: string): Promise<void> {
-  const db = await localStore();
+  const db = await localDatabase();
   const first = cachedPage(channelId, 0);
   if (!db || !first) return;
   try {
@@ -193,7 +193,7 @@ const watched = new Map<string, number>();
 let directoryWatchers = 0;
 
 async function refreshIfStale(channelId: string | undefined): Promise<void> {
-  const db = await localStore();
+  const db = await localDatabase();
   if (!db) return;
   const now = Date.now();
   if (channelId === undefined) {

@@ -1,7 +1,6 @@
-import { markRead } from '../../shared/store/index';
-import { getUserArticles } from '../../shared/store/user';
-import { createStore } from '../lib/store';
-import { localStore } from './local';
+import { getUserArticles, markRead } from '../../shared/store/index';
+import { createObservable } from '../lib/observable';
+import { localDatabase } from './database';
 
 /**
  * What lists show about articles the reader has touched: 已读 and 已收藏.
@@ -37,7 +36,7 @@ let watching = false;
 let generation = 0;
 
 /** Changes whenever marks arrive or change: components reading marks subscribe to it. */
-export const marksVersion = createStore(0);
+export const marksVersion = createObservable(0);
 
 function bump(): void {
   marksVersion.set(marksVersion.get() + 1);
@@ -49,7 +48,7 @@ async function readWanted(): Promise<void> {
   wanted.clear();
   ids.forEach((id) => reading.add(id));
   const started = generation;
-  const db = await localStore();
+  const db = await localDatabase();
   const records = db
     ? await getUserArticles(db, ids).catch((error: unknown) => {
         console.warn('Could not read the reader’s marks', error);
@@ -117,7 +116,7 @@ export function setMark(id: string, change: Partial<ArticleMark>): void {
 /** Notes that the reader opened article `id` (for 已读, 最近阅读 and least-recently-read eviction). */
 export function markArticleRead(id: string): void {
   setMark(id, { read: true });
-  void localStore().then((db) => {
+  void localDatabase().then((db) => {
     if (!db) return;
     markRead(db, id, Date.now()).catch((error: unknown) =>
       console.warn('Could not record the read', error),

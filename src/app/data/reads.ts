@@ -1,11 +1,22 @@
+import type { Article } from '../../shared/feed/types';
 import type { StoreDb } from '../../shared/store/index';
-import { getArticles, getChannelPage, getDirectoryRecord } from '../../shared/store/index';
-import type { CachedDirectory, ChannelPage } from './cache';
+// The store's getArticle and getChannelPage return records; this layer's own functions of
+// the same names return what views render. Only this module reads feed data from the
+// store, so the store's names appear here alone, under names that say they are records.
+import {
+  getArticle as getArticleRecord,
+  getArticles as getArticleRecords,
+  getChannelArticles,
+  getChannelPage as getChannelPageRecord,
+  getDirectoryRecord,
+  storedChannelIds,
+} from '../../shared/store/index';
+import type { CachedArticle, CachedDirectory, ChannelPage } from './cache';
 
 /**
- * Reading what IndexedDB holds into the shapes the views render. (A 304
- * answer moves the stored `fetchedAt` too, see the store's markFetched, so the
- * records alone say how fresh they are.)
+ * Reading the feed data IndexedDB holds (the directory, channel pages, articles)
+ * into the shapes the views render. (A 304 answer moves the stored `fetchedAt`
+ * too, see the store's markFetched, so the records alone say how fresh they are.)
  */
 
 /** A stored page, plus whether some of its articles have been evicted since. */
@@ -30,9 +41,9 @@ export async function readPage(
   channelId: string,
   pageIndex: number,
 ): Promise<StoredPage | undefined> {
-  const record = await getChannelPage(db, channelId, pageIndex);
+  const record = await getChannelPageRecord(db, channelId, pageIndex);
   if (!record) return undefined;
-  const stored = await getArticles(db, record.articleIds);
+  const stored = await getArticleRecords(db, record.articleIds);
   const items = stored.flatMap((entry) => (entry ? [entry.article] : []));
   if (items.length === 0 && record.articleIds.length > 0) return undefined;
   return {
@@ -46,4 +57,20 @@ export async function readPage(
     },
     incomplete: items.length < record.articleIds.length,
   };
+}
+
+/** Article `id` with the channels whose stored pages list it, if stored. */
+export async function readArticle(db: StoreDb, id: string): Promise<CachedArticle | undefined> {
+  const record = await getArticleRecord(db, id);
+  return record && { article: record.article, channelIds: record.channelIds };
+}
+
+/** Every stored article of `channelId`, in page order. */
+export function readChannelArticles(db: StoreDb, channelId: string): Promise<Article[]> {
+  return getChannelArticles(db, channelId);
+}
+
+/** Ids of the channels whose first page is stored (they can be read offline). */
+export function readStoredChannelIds(db: StoreDb): Promise<string[]> {
+  return storedChannelIds(db);
 }

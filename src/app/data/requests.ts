@@ -15,6 +15,12 @@ interface InFlight {
 
 const inFlight = new Map<string, InFlight>();
 
+/** Options every loader of the data layer accepts. */
+export interface LoadOptions {
+  /** Abandons the wait (a shared request stops once nobody waits for it). */
+  readonly signal?: AbortSignal;
+}
+
 /** Rejects with the signal's reason as soon as `signal` aborts; otherwise settles like `promise`. */
 export function raceAbort<T>(promise: Promise<T>, signal?: AbortSignal | null): Promise<T> {
   return signal ? untilAborted(promise, signal) : promise;

@@ -5,15 +5,16 @@ import {
   getUserArticle,
   listHistory,
   listSaved,
+  saveArticle,
   setPosition,
   setSaved,
+  setSavedMany,
 } from '../../shared/store/index';
-import { saveArticle, setSavedMany } from '../../shared/store/user';
 import { announce } from '../lib/announce';
 import { offlinePrefs } from '../lib/prefs';
 import { askWorker, hasWorker, newRequestId } from '../pwa/worker-client';
 import { askForPersistenceOnce } from './download';
-import { STORAGE_UNAVAILABLE_MESSAGE, localStore } from './local';
+import { STORAGE_UNAVAILABLE_MESSAGE, localDatabase } from './database';
 import { forgetMarks, setMark } from './marks';
 
 /**
@@ -57,7 +58,7 @@ function syncSavedImages(articleId: string, saved: boolean): void {
  * @returns whether the change was stored.
  */
 export async function setArticleSaved(article: Article, saved: boolean): Promise<boolean> {
-  const db = await localStore();
+  const db = await localDatabase();
   if (!db) {
     announce(STORAGE_UNAVAILABLE_MESSAGE);
     return false;
@@ -79,13 +80,13 @@ export async function setArticleSaved(article: Article, saved: boolean): Promise
 
 /** Saved articles, most recently saved first; undefined when this device has no storage. */
 export async function savedArticles(): Promise<UserArticleEntry[] | undefined> {
-  const db = await localStore();
+  const db = await localDatabase();
   return db ? listSaved(db) : undefined;
 }
 
 /** Recently read articles, most recent first; undefined when this device has no storage. */
 export async function readingHistory(limit?: number): Promise<UserArticleEntry[] | undefined> {
-  const db = await localStore();
+  const db = await localDatabase();
   return db ? listHistory(db, limit) : undefined;
 }
 
@@ -98,7 +99,7 @@ export async function setEntriesSaved(
   entries: readonly UserArticleEntry[],
   saved: boolean,
 ): Promise<void> {
-  const db = await localStore();
+  const db = await localDatabase();
   if (!db) throw new Error(STORAGE_UNAVAILABLE_MESSAGE);
   await setSavedMany(
     db,
@@ -116,7 +117,7 @@ export async function setEntriesSaved(
  * @throws StoreError when IndexedDB fails.
  */
 export async function clearReadingHistory(): Promise<number> {
-  const db = await localStore();
+  const db = await localDatabase();
   if (!db) return 0;
   const cleared = await clearHistory(db);
   forgetMarks();
@@ -125,7 +126,7 @@ export async function clearReadingHistory(): Promise<number> {
 
 /** Where the reader left article `id`, as a fraction 0..1 of it, if known. */
 export async function readingPosition(id: string): Promise<number | undefined> {
-  const db = await localStore();
+  const db = await localDatabase();
   if (!db) return undefined;
   try {
     return (await getUserArticle(db, id))?.position;
@@ -137,7 +138,7 @@ export async function readingPosition(id: string): Promise<number | undefined> {
 
 /** Remembers where the reader is in article `id` (best effort: a lost position is no loss of data). */
 export function rememberPosition(id: string, fraction: number): void {
-  void localStore().then((db) => {
+  void localDatabase().then((db) => {
     if (!db) return;
     setPosition(db, id, fraction).catch((error: unknown) =>
       console.warn('Could not record the reading position', error),

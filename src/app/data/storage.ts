@@ -1,7 +1,7 @@
 import type { ChannelUsage } from '../../shared/store/index';
 import { clearAll, clearChannel, usageByChannel } from '../../shared/store/index';
 import { forgetAllPages, forgetChannel } from './cache';
-import { localStore } from './local';
+import { localDatabase } from './database';
 
 /**
  * 设置 → 离线与存储: what is stored per channel, how much the browser counts
@@ -34,7 +34,7 @@ async function estimate(): Promise<StorageEstimateInfo | undefined> {
 
 /** Reads the usage per channel and the browser's estimate. */
 export async function getStorageReport(): Promise<StorageReport> {
-  const db = await localStore();
+  const db = await localDatabase();
   if (!db) return { available: false, channels: [], estimate: await estimate() };
   const [channels, total] = await Promise.all([usageByChannel(db), estimate()]);
   return { available: true, channels, estimate: total };
@@ -42,7 +42,7 @@ export async function getStorageReport(): Promise<StorageReport> {
 
 /** Clears one channel's offline content; resolves how many articles were deleted. */
 export async function clearChannelContent(channelId: string): Promise<number> {
-  const db = await localStore();
+  const db = await localDatabase();
   if (!db) return 0;
   const deleted = await clearChannel(db, channelId);
   // Memory must not keep offering what storage no longer has.
@@ -52,7 +52,7 @@ export async function clearChannelContent(channelId: string): Promise<number> {
 
 /** Clears all offline content except saved articles; resolves how many articles were deleted. */
 export async function clearAllContent(): Promise<number> {
-  const db = await localStore();
+  const db = await localDatabase();
   if (!db) return 0;
   const deleted = await clearAll(db);
   forgetAllPages();

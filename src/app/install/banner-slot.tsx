@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { useStore } from '../lib/store';
+import { useObservable } from '../lib/observable';
 import { bannerWanted } from './capture';
 
 /**
@@ -10,7 +10,7 @@ import { bannerWanted } from './capture';
  * none of its code or styles.
  */
 export function InstallBannerSlot() {
-  const wanted = useStore(bannerWanted);
+  const wanted = useObservable(bannerWanted);
   const [Banner, setBanner] = useState<ComponentType | undefined>(undefined);
   useEffect(() => {
     if (!wanted) return undefined;

@@ -1,5 +1,5 @@
 import { isElderMode } from '../lib/reading-prefs';
-import { createStore } from '../lib/store';
+import { createObservable } from '../lib/observable';
 import { INSTALL_BANNER_DISMISSED_KEY } from './keys';
 
 /**
@@ -19,10 +19,10 @@ export interface InstallPromptEvent extends Event {
 }
 
 /** The held `beforeinstallprompt`, while the browser offers installation (spent once used). */
-export const installPrompt = createStore<InstallPromptEvent | undefined>(undefined);
+export const installPrompt = createObservable<InstallPromptEvent | undefined>(undefined);
 
 /** Set when the browser reports the app installed during this visit (`appinstalled`). */
-export const installedThisVisit = createStore(false);
+export const installedThisVisit = createObservable(false);
 
 /** Display modes of an installed app (the manifest asks for standalone, then minimal-ui). */
 const INSTALLED_DISPLAY =
@@ -49,7 +49,7 @@ export function isBannerDismissed(): boolean {
  * Set once the page has loaded, if the banner may ever be shown on this visit:
  * the shell's InstallBannerSlot then downloads the banner and renders it.
  */
-export const bannerWanted = createStore(false);
+export const bannerWanted = createObservable(false);
 
 let started = false;
 let bannerOffered = false;

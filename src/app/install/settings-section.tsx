@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { useStore } from '../lib/store';
+import { useObservable } from '../lib/observable';
 import { installPrompt, installedThisVisit, isRunningInstalled } from './capture';
 import type { InstallOutcome } from './flow';
 import { isThisIosSafari, promptInstall } from './flow';
@@ -20,8 +20,8 @@ interface ChoiceProps {
 
 /** The part of the section that depends on what this browser can do. */
 function InstallChoice({ outcome, onInstall }: ChoiceProps) {
-  const prompt = useStore(installPrompt);
-  const installed = useStore(installedThisVisit);
+  const prompt = useObservable(installPrompt);
+  const installed = useObservable(installedThisVisit);
   const [ios] = useState(isThisIosSafari);
 
   if (installed || isRunningInstalled()) {

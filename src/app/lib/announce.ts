@@ -1,7 +1,7 @@
-import { createStore } from './store';
+import { createObservable } from './observable';
 
 /** What the shell's polite live region currently says. */
-export const announcement = createStore('');
+export const announcement = createObservable('');
 
 let pending: ReturnType<typeof setTimeout> | undefined;
 

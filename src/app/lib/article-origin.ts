@@ -1,4 +1,4 @@
-import { createStore } from './store';
+import { createObservable } from './observable';
 
 /**
  * Where the reader opened an article from. The article page uses it to pick
@@ -18,4 +18,4 @@ export function originOf(articleId: string): string | undefined {
 }
 
 /** The channel of the article on screen (for aria-current in the header), if any. */
-export const articleChannel = createStore<string | undefined>(undefined);
+export const articleChannel = createObservable<string | undefined>(undefined);

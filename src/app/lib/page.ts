@@ -2,7 +2,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect } from 'preact/hooks';
 import { useRoute } from 'preact-iso';
 import { announce } from './announce';
-import { createStore } from './store';
+import { createObservable } from './observable';
 import { SITE_NAME } from '../../shared/site';
 import { endBootView } from './boot-view';
 
@@ -34,7 +34,7 @@ export interface ShownPage {
  * read once an article has rendered) subscribes here rather than watching
  * document.title.
  */
-export const shownPage = createStore<ShownPage | undefined>(undefined);
+export const shownPage = createObservable<ShownPage | undefined>(undefined);
 
 /** The last navigation whose page has taken focus, shared by all pages. */
 let handledNavigation = 0;

@@ -1,4 +1,4 @@
-import { createStore } from './store';
+import { createObservable } from './observable';
 
 /**
  * The reader's offline preferences (设置 → 离线与存储), kept in localStorage
@@ -58,8 +58,8 @@ function readPrefs(): OfflinePrefs {
   }
 }
 
-/** The current preferences; components subscribe with useStore. */
-export const offlinePrefs = createStore<OfflinePrefs>(readPrefs());
+/** The current preferences; components subscribe with useObservable. */
+export const offlinePrefs = createObservable<OfflinePrefs>(readPrefs());
 
 /** Changes some preferences, applies them at once and remembers them when storage allows. */
 export function updatePrefs(patch: Partial<OfflinePrefs>): void {

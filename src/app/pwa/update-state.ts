@@ -1,4 +1,4 @@
-import { createStore } from '../lib/store';
+import { createObservable } from '../lib/observable';
 
 /**
  * Whether a new version is waiting for the reader, and what 「更新」 does.
@@ -9,10 +9,10 @@ import { createStore } from '../lib/store';
 export type UpdateStatus = 'none' | 'offered' | 'dismissed' | 'updating';
 
 /** The prompt's state. */
-export const updateStatus = createStore<UpdateStatus>('none');
+export const updateStatus = createObservable<UpdateStatus>('none');
 
 /** Bumped when the deferral's answer may have changed, so the prompt re-asks it. */
-export const deferralVersion = createStore(0);
+export const deferralVersion = createObservable(0);
 
 let accept: (() => void) | undefined;
 let shouldDefer: () => boolean = () => false;

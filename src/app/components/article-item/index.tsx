@@ -1,6 +1,6 @@
 import type { Article } from '../../../shared/feed/types';
 import { offlinePrefs } from '../../lib/prefs';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import { ArticleLink } from '../article-link';
 import { SaveToggle } from '../save-toggle';
 import { Time } from '../time';
@@ -37,7 +37,7 @@ export function ArticleItem({
 }) {
   const Title = heading;
   // 省流量: no thumbnails (they are decorative, so nothing is lost but bytes).
-  const { noImages } = useStore(offlinePrefs);
+  const { noImages } = useObservable(offlinePrefs);
   const thumb = noImages ? undefined : article.image;
   return (
     <li class={thumb ? 'news-item news-item--thumb' : 'news-item'}>

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { ArticleMark } from '../../data';
 import { markOf, marksVersion } from '../../data';
 import { rememberOrigin } from '../../lib/article-origin';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import './style.css';
 
 /** The route of article `id` (ids are URL-encoded, so any id is safe in a path). */
@@ -15,7 +15,7 @@ export function articleHref(id: string): string {
  * arrive or change. Every list item asking in one render is read in one batch.
  */
 export function useArticleMark(id: string): ArticleMark {
-  useStore(marksVersion);
+  useObservable(marksVersion);
   return markOf(id);
 }
 

@@ -3,7 +3,7 @@ import type { Channel } from '../../../shared/feed/types';
 import type { DownloadState } from '../../data/download';
 import { cancelDownload, download, startDownload } from '../../data/download';
 import { announce } from '../../lib/announce';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import './style.css';
 
 function sameChannels(state: DownloadState | undefined, channels: readonly Channel[]): boolean {
@@ -44,7 +44,7 @@ export function DownloadControl({
   /** Its visible text (part of the name), e.g. 「下载离线」. */
   text: string;
 }) {
-  const current = useStore(download);
+  const current = useObservable(download);
   const state = sameChannels(current, channels) ? current : undefined;
   const running = state?.status === 'running';
   const [note, setNote] = useState<string | undefined>(undefined);

@@ -1,5 +1,5 @@
 import { announcement } from '../../lib/announce';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 
 /**
  * The shell's polite live region. It is in the DOM from the first render (a
@@ -8,7 +8,7 @@ import { useStore } from '../../lib/store';
  * role="status" so that loading indicators stay the page's only status role.
  */
 export function LiveRegion() {
-  const message = useStore(announcement);
+  const message = useObservable(announcement);
   return (
     <div class="visually-hidden" aria-live="polite" aria-atomic="true">
       {message}

@@ -1,5 +1,5 @@
 import { offline } from '../../data';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import './style.css';
 
 /**
@@ -8,7 +8,7 @@ import './style.css';
  * and the region stays in the DOM (empty when online) so each change is heard.
  */
 export function OfflineIndicator() {
-  const isOffline = useStore(offline);
+  const isOffline = useObservable(offline);
   return (
     <p role="status" class={isOffline ? 'offline-indicator is-offline' : 'offline-indicator'}>
       {isOffline ? '离线' : ''}

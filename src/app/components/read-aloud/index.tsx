@@ -13,7 +13,7 @@ import {
   storedPosition,
   takeContinue,
 } from '../../lib/speech/prefs';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import { setUpdateDeferral } from '../../pwa';
 import { articleHref } from '../article-link';
 import type { Controller, Phase } from './context';
@@ -58,7 +58,7 @@ export function ReadAloudScope({
   channelId: string;
   children: ComponentChildren;
 }) {
-  const { enabled, rate, continueNext } = useStore(readAloudPrefs);
+  const { enabled, rate, continueNext } = useObservable(readAloudPrefs);
   const { route } = useLocation();
   const [phase, setPhaseState] = useState<Phase>('idle');
   const [current, setCurrent] = useState('');

@@ -1,4 +1,4 @@
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import { RATE_CHOICES, readAloudPrefs, updateReadAloudPrefs } from '../../lib/speech/prefs';
 import { usePlayer } from './context';
 
@@ -26,7 +26,7 @@ function NoVoiceHelp() {
  */
 export function ReadAloudPlayer() {
   const player = usePlayer();
-  const { rate, continueNext } = useStore(readAloudPrefs);
+  const { rate, continueNext } = useObservable(readAloudPrefs);
   if (!player) return null;
   const { phase } = player;
   const active = phase === 'playing' || phase === 'paused';

@@ -1,5 +1,5 @@
 import { readAloudPrefs, updateReadAloudPrefs } from '../../lib/speech/prefs';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 
 /**
  * 设置 → 语音朗读: the on/off switch 适老化 asks for. Off hides the player on
@@ -7,7 +7,7 @@ import { useStore } from '../../lib/store';
  * by itself.
  */
 export function ReadAloudSettings() {
-  const { enabled } = useStore(readAloudPrefs);
+  const { enabled } = useObservable(readAloudPrefs);
   return (
     <section id="read-aloud" class="settings-section" aria-labelledby="settings-read-aloud">
       <h2 id="settings-read-aloud" class="section-heading">

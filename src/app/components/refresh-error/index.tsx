@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { isNetworkFailure, refreshErrors, retryRefresh } from '../../data';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import { ErrorNotice } from '../status';
 
 /**
@@ -10,7 +10,7 @@ import { ErrorNotice } from '../status';
  * already says it.
  */
 export function RefreshError({ channelId, compact }: { channelId: string; compact?: boolean }) {
-  const error = useStore(refreshErrors).get(channelId);
+  const error = useObservable(refreshErrors).get(channelId);
   const [retrying, setRetrying] = useState(false);
   if (error === undefined || isNetworkFailure(error)) return null;
   const retry = () => {

@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import type { Channel } from '../../../shared/feed/types';
-import { getDirectory, peekDirectory } from '../../data';
+import { getDirectory, peekDirectory, useDirectoryVersion } from '../../data';
 import { articleChannel } from '../../lib/article-origin';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import { useAsync } from '../../lib/use-async';
-import { useDirectoryVersion } from '../../lib/use-live';
 import { OfflineIndicator } from '../offline-indicator';
 import { ErrorNotice } from '../status';
 import { StorageNote } from '../storage-note';
@@ -16,7 +15,7 @@ const CITY_LIST_ID = 'city-list';
 
 /** The channel the current route belongs to, for aria-current. */
 function useCurrentChannelId(path: string): string | undefined {
-  const fromArticle = useStore(articleChannel);
+  const fromArticle = useObservable(articleChannel);
   if (path.startsWith('/channel/')) return decodeURIComponent(path.slice('/channel/'.length));
   if (path.startsWith('/article/')) return fromArticle;
   return undefined;

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { STORAGE_UNAVAILABLE_MESSAGE, storageStatus } from '../../data';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import './style.css';
 
 const DISMISSED_KEY = 'qilu:storage-note-dismissed';
@@ -20,7 +20,7 @@ function wasDismissed(): boolean {
  * (the settings page keeps saying it).
  */
 export function StorageNote() {
-  const status = useStore(storageStatus);
+  const status = useObservable(storageStatus);
   const [dismissed, setDismissed] = useState(wasDismissed);
   if (status !== 'unavailable' || dismissed) return null;
 

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { announce } from '../../lib/announce';
 import { shownPage } from '../../lib/page';
 import { appliedReadingPrefs } from '../../lib/reading-prefs';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import { deferralVersion, isUpdateDeferred, updateStatus } from '../../pwa/update-state';
 import { installPrompt, installedThisVisit } from '../capture';
 import { countArticlesRead, dismissInstallBanner, isThisIosSafari, promptInstall } from '../flow';
@@ -80,13 +80,13 @@ function focusMain(): void {
  * interrupts: it takes no focus and says nothing when it appears.
  */
 export function InstallBanner() {
-  const prompt = useStore(installPrompt);
-  const installed = useStore(installedThisVisit);
-  const update = useStore(updateStatus);
+  const prompt = useObservable(installPrompt);
+  const installed = useObservable(installedThisVisit);
+  const update = useObservable(updateStatus);
   // Subscribed only to re-render when read aloud starts or stops (see setUpdateDeferral).
-  useStore(deferralVersion);
+  useObservable(deferralVersion);
   // 长辈版 as it is now: the banner leaves the moment it is switched on (here or in another tab).
-  const { elder } = useStore(appliedReadingPrefs);
+  const { elder } = useObservable(appliedReadingPrefs);
   const [articlesRead, setArticlesRead] = useState<number | undefined>(undefined);
   const engaged = useEngaged(setArticlesRead);
   const [closed, setClosed] = useState(false);

@@ -8,7 +8,7 @@
  * layout; nothing is ever scaled with a CSS transform.
  */
 
-import { createStore } from '../store';
+import { createObservable } from '../observable';
 
 /** Text size steps in percent of the browser's default size. */
 export const TEXT_SIZES = [100, 115, 130, 150, 175, 200] as const;
@@ -151,9 +151,9 @@ export function appliedTheme(
 /**
  * The settings this page wears, as last applied to its <html>. Components that
  * change with them (the install banner leaves when 长辈版 is switched on, here
- * or in another tab) subscribe with useStore instead of watching attributes.
+ * or in another tab) subscribe with useObservable instead of watching attributes.
  */
-export const appliedReadingPrefs = createStore<ReadingPrefs>(DEFAULT_READING_PREFS);
+export const appliedReadingPrefs = createObservable<ReadingPrefs>(DEFAULT_READING_PREFS);
 
 /**
  * Applies `prefs` as data attributes on <html> (main.tsx calls this before the

@@ -1,4 +1,4 @@
-import { createStore } from '../store';
+import { createObservable } from '../observable';
 
 /**
  * The reader's read-aloud preferences (设置 → 语音朗读 and the player's own
@@ -61,8 +61,10 @@ function write(key: string, value: string | null): void {
   }
 }
 
-/** The current read-aloud preferences; components subscribe with useStore. */
-export const readAloudPrefs = createStore<ReadAloudPrefs>(parseReadAloudPrefs(read(PREFS_KEY)));
+/** The current read-aloud preferences; components subscribe with useObservable. */
+export const readAloudPrefs = createObservable<ReadAloudPrefs>(
+  parseReadAloudPrefs(read(PREFS_KEY)),
+);
 
 /** Changes some read-aloud preferences and remembers them. */
 export function updateReadAloudPrefs(patch: Partial<ReadAloudPrefs>): void {

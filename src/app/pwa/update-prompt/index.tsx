@@ -1,5 +1,5 @@
 import { isElderMode } from '../../lib/reading-prefs';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import {
   acceptUpdate,
   deferralVersion,
@@ -29,9 +29,9 @@ const onLater = thenFocusMain(dismissUpdate);
  * kind (适老化): there the new version simply starts once every tab is closed.
  */
 export function UpdatePrompt() {
-  const status = useStore(updateStatus);
+  const status = useObservable(updateStatus);
   // Subscribed only to re-render when the deferral's answer may have changed.
-  useStore(deferralVersion);
+  useObservable(deferralVersion);
   const visible =
     (status === 'offered' || status === 'updating') && !isUpdateDeferred() && !isElderMode();
   return (

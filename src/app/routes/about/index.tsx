@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import type { AboutSection } from '../../data/about';
-import { getAboutPage } from '../../data/about';
+import type { AboutSection } from './pages';
+import { getAboutPage } from './pages';
 import { usePage } from '../../lib/page';
 import { NotFoundContent } from '../not-found';
 

@@ -24,8 +24,8 @@ import { articleChannel, originOf } from '../../lib/article-origin';
 import { usePage } from '../../lib/page';
 import { useAsync } from '../../lib/use-async';
 import { offlinePrefs } from '../../lib/prefs';
-import { useStore } from '../../lib/store';
-import { useChannelVersion } from '../../lib/use-live';
+import { useObservable } from '../../lib/observable';
+import { useChannelVersion } from '../../data';
 import { ArticleView as ArticleDocument } from '../../../shared/view/article';
 import './body.css';
 import './style.css';
@@ -91,7 +91,7 @@ function ArticleView({ found }: { found: FoundArticle }) {
   useEffect(() => markArticleRead(article.id), [article.id]);
   const element = useRef<HTMLElement>(null);
 
-  const { noImages } = useStore(offlinePrefs);
+  const { noImages } = useObservable(offlinePrefs);
 
   return (
     <ReadAloudScope article={article} channelId={channelId}>

@@ -14,11 +14,12 @@ import {
   getDirectory,
   peekChannelPages,
   peekDirectory,
+  useChannelVersion,
+  useDirectoryVersion,
 } from '../../data';
 import { announce } from '../../lib/announce';
 import { usePage } from '../../lib/page';
 import { useAsync } from '../../lib/use-async';
-import { useChannelVersion, useDirectoryVersion } from '../../lib/use-live';
 import { NotFoundContent } from '../not-found';
 import './style.css';
 

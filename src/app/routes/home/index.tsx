@@ -5,12 +5,18 @@ import { MoreLink } from '../../components/more-link';
 import { RefreshError } from '../../components/refresh-error';
 import { ErrorNotice, Loading } from '../../components/status';
 import { Time } from '../../components/time';
-import { getChannelPage, getDirectory, peekChannelPages, peekDirectory } from '../../data';
+import {
+  getChannelPage,
+  getDirectory,
+  peekChannelPages,
+  peekDirectory,
+  useChannelVersion,
+  useDirectoryVersion,
+} from '../../data';
 import { SITE_NAME, usePage } from '../../lib/page';
 import { offlinePrefs } from '../../lib/prefs';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import { useAsync } from '../../lib/use-async';
-import { useChannelVersion, useDirectoryVersion } from '../../lib/use-live';
 import './style.css';
 
 /**
@@ -70,7 +76,7 @@ function Timeline({ items, channelId }: { items: readonly Article[]; channelId: 
 
 function Gallery({ items, channelId }: { items: readonly Article[]; channelId: string }) {
   // 省流量: the cards keep their captions (the headline links) and lose the pictures.
-  const { noImages } = useStore(offlinePrefs);
+  const { noImages } = useObservable(offlinePrefs);
   return (
     <ul class={noImages ? 'gallery gallery--text' : 'gallery'}>
       {items.map((item) => (

@@ -4,15 +4,13 @@ import type { Channel } from '../../../shared/feed/types';
 import { RESULTS_PER_PAGE } from '../../../shared/search/protocol';
 import { ErrorNotice } from '../../components/status';
 import { getDirectory, offline, peekDirectory } from '../../data';
-import { onNews } from '../../data/news';
+import type { IndexRevision, PageSearch } from '../../data/search';
+import { FIRST_INDEX_REVISION, followSearchIndex, loadSearch, runSearch } from '../../data/search';
 import { announce } from '../../lib/announce';
+import { useObservable } from '../../lib/observable';
 import { usePage } from '../../lib/page';
 import { matchSettings } from '../../lib/reading-prefs/choices';
-import { useStore } from '../../lib/store';
 import { Results } from './results';
-import type { PageSearch } from './run-search';
-import { ensureFirstPages, runSearch } from './run-search';
-import { catchUpIndex, loadSearch, mergeWhenIdle } from './stored-search';
 import './style.css';
 
 // The engine is a chunk of its own: start fetching it with this route's code, not after the first render.
@@ -22,8 +20,6 @@ void loadSearch().catch(() => undefined);
 const TYPING_DELAY_MS = 300;
 /** Results shown at first, and added by each 「显示更多结果」. */
 const PAGE_SIZE = RESULTS_PER_PAGE;
-/** Changes reported by the sync settle for this long before the results are refreshed. */
-const NEWS_DELAY_MS = 500;
 
 /** The search page's path. */
 const SEARCH_PATH = '/search';
@@ -71,63 +67,13 @@ function useChannels(): readonly Channel[] {
   return channels;
 }
 
-/** What the index can answer, as far as the page knows. */
-interface IndexRevision {
-  /** Bumped whenever the index may answer differently. */
-  readonly revision: number;
-  /** Still bringing in the first page of every channel and indexing what waits. */
-  readonly filling: boolean;
-}
-
 /**
- * Follows what the index can answer: once the first page of every channel is
- * here and queued articles are indexed, and after the sync reports new,
- * changed or evicted articles. Starts once `started`: after the first answer,
- * so that answer does not wait behind the background work.
+ * What the index can answer (data/search follows it). Starts once `started`:
+ * after the first answer, so that answer does not wait behind the background work.
  */
 function useIndexRevision(started: boolean): IndexRevision {
-  const [revision, setRevision] = useState<IndexRevision>({ revision: 0, filling: true });
-  useEffect(() => {
-    if (!started) return;
-    let alive = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    /** Indexes what waits, then asks for new answers (`filled`: the first fill is over). */
-    const refresh = async (filled: boolean): Promise<void> => {
-      await catchUpIndex().catch((error: unknown) => {
-        console.warn('Search index catch-up failed', error);
-      });
-      // For benchmarks and the performance panel: when the index caught up.
-      performance.mark('qilu:search-indexed');
-      if (!alive) return;
-      setRevision(({ revision: n, filling }) => ({
-        revision: n + 1,
-        filling: filling && !filled,
-      }));
-    };
-    void ensureFirstPages()
-      .then(() => {
-        performance.mark('qilu:search-first-pages');
-        return refresh(true);
-      })
-      .then(mergeWhenIdle);
-    const stop = onNews((news) => {
-      const changed =
-        (news.type === 'channel-updated' && news.outcome.added + news.outcome.changed > 0) ||
-        news.type === 'storage-evicted' ||
-        news.type === 'download-finished';
-      if (!changed) return;
-      // Index what arrived at once (while the first pages are still coming in, too),
-      // and ask for new answers once the news has settled.
-      void catchUpIndex().catch(() => undefined);
-      clearTimeout(timer);
-      timer = setTimeout(() => void refresh(false), NEWS_DELAY_MS);
-    });
-    return () => {
-      alive = false;
-      clearTimeout(timer);
-      stop();
-    };
-  }, [started]);
+  const [revision, setRevision] = useState(FIRST_INDEX_REVISION);
+  useEffect(() => (started ? followSearchIndex(setRevision) : undefined), [started]);
   return revision;
 }
 
@@ -166,7 +112,7 @@ export default function Search() {
     () => new Map(channels.map((channel) => [channel.id, channel])),
     [channels],
   );
-  const isOffline = useStore(offline);
+  const isOffline = useObservable(offline);
   const [answered, setAnswered] = useState(urlQuery === '');
   const { revision, filling } = useIndexRevision(answered);
 

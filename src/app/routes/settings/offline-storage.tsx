@@ -12,7 +12,7 @@ import type { StorageReport } from '../../data/storage';
 import { clearAllContent, clearChannelContent, getStorageReport } from '../../data/storage';
 import { announce } from '../../lib/announce';
 import { DEPTH_CHOICES, offlinePrefs, updatePrefs } from '../../lib/prefs';
-import { useStore } from '../../lib/store';
+import { useObservable } from '../../lib/observable';
 import { useAsync } from '../../lib/use-async';
 import type { UsageRow } from '../../lib/usage';
 import { estimateText, usageRows } from '../../lib/usage';
@@ -24,7 +24,7 @@ type FocusTarget =
   | { readonly kind: 'clear-all' };
 
 function Preferences() {
-  const prefs = useStore(offlinePrefs);
+  const prefs = useObservable(offlinePrefs);
   return (
     <div class="offline-prefs">
       <label class="check">
@@ -134,8 +134,8 @@ function useReport(...deps: readonly unknown[]): ReportState {
  * (confirmed inline, never in a modal), and the browser's storage estimate.
  */
 export function OfflineStorage() {
-  const status = useStore(storageStatus);
-  const finished = useStore(download)?.status;
+  const status = useObservable(storageStatus);
+  const finished = useObservable(download)?.status;
   const [attempt, setAttempt] = useState(0);
   const report = useReport(attempt, finished);
   const directory = useAsync((signal) => getDirectory({ signal }), [], peekDirectory);

@@ -1,6 +1,9 @@
 import type { SearchRequest, SearchResponse } from '../../../shared/search/index';
-import { getChannelPage, getDirectory, searchLoaded } from '../../data';
-import { loadSearch, searchStored } from './stored-search';
+import { lazyModule } from '../../lib/lazy-module';
+import { getChannelPage } from '../channel-pages';
+import { getDirectory } from '../directory';
+import { loadSearch } from './search-module';
+import { searchStored } from './stored-search';
 
 /** A search as the page shows it, and where its results come from. */
 export type PageSearch =
@@ -16,12 +19,15 @@ export type PageSearch =
       readonly failedChannels: number;
     };
 
+/** The substring search, needed only on a device without IndexedDB. */
+const loadedSearch = lazyModule(() => import('./loaded-search'));
+
 /** Searches the device's index, or what could be loaded when there is no local storage. */
 export async function runSearch(request: SearchRequest): Promise<PageSearch> {
   const stored = await searchStored(request);
   if (stored) return { source: 'device', response: stored };
   const [{ hits, failedChannels }, search] = await Promise.all([
-    searchLoaded(request.query),
+    loadedSearch.load().then((loaded) => loaded.searchLoaded(request.query)),
     loadSearch(),
   ]);
   const phrases = search.parseQuery(request.query).phrases.map((phrase) => phrase.text);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { directoryVersion, onChannelChange, watchChannel, watchDirectory } from '../data';
-import { useStore } from './store';
-import { reportUpdated } from './update-announcer';
+import { useObservable } from '../lib/observable';
+import { reportUpdated } from '../lib/update-announcer';
+import { directoryVersion, onChannelChange, watchChannel, watchDirectory } from './live';
 
 /**
  * If the element that had focus was replaced by an update (rare: keyed lists
@@ -50,5 +50,5 @@ export function useChannelVersion(channelIds: readonly string[], announceUpdates
 /** Like {@link useChannelVersion}, for the channel directory (the header, home). */
 export function useDirectoryVersion(): number {
   useEffect(() => watchDirectory(), []);
-  return useStore(directoryVersion);
+  return useObservable(directoryVersion);
 }

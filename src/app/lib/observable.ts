@@ -3,16 +3,17 @@ import { useEffect, useState } from 'preact/hooks';
 /**
  * A tiny observable value. The shell has a few pieces of state that pages set
  * and the header or live region show (announcements, the article's channel);
- * this keeps them out of prop chains without adding a state library.
+ * this keeps them out of prop chains without adding a state library. (Not to
+ * be confused with the IndexedDB store, src/shared/store.)
  */
-export interface Store<T> {
+export interface Observable<T> {
   get(): T;
   set(value: T): void;
   subscribe(listener: (value: T) => void): () => void;
 }
 
-/** Creates a {@link Store} holding `initial`. */
-export function createStore<T>(initial: T): Store<T> {
+/** Creates an {@link Observable} holding `initial`. */
+export function createObservable<T>(initial: T): Observable<T> {
   let value = initial;
   const listeners = new Set<(value: T) => void>();
   return {
@@ -29,13 +30,13 @@ export function createStore<T>(initial: T): Store<T> {
   };
 }
 
-/** Subscribes a component to a {@link Store} and returns its current value. */
-export function useStore<T>(store: Store<T>): T {
-  const [value, setValue] = useState(store.get);
+/** Subscribes a component to an {@link Observable} and returns its current value. */
+export function useObservable<T>(observable: Observable<T>): T {
+  const [value, setValue] = useState(observable.get);
   useEffect(() => {
     // The value may have changed between render and subscription.
-    setValue(() => store.get());
-    return store.subscribe((next) => setValue(() => next));
-  }, [store]);
+    setValue(() => observable.get());
+    return observable.subscribe((next) => setValue(() => next));
+  }, [observable]);
   return value;
 }

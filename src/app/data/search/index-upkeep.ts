@@ -1,30 +1,11 @@
-import type * as SearchModuleExports from '../../../shared/search/index';
-import type { SearchEngine, SearchRequest, SearchResponse } from '../../../shared/search/index';
-import type { StoreDb } from '../../../shared/store/index';
-import { localStore } from '../../data/local';
-import { lazyModule } from '../../lib/lazy-module';
+import { localDatabase } from '../database';
+import { loadSearch } from './search-module';
 
 /**
- * The search page's way into the offline index (src/shared/search). The
- * engine, the tokenizer and the folding tables are one lazily loaded chunk:
- * nothing of them is in the first load, and the form renders before they
- * arrive.
- *
- * Queries run on the page's thread: they take a few milliseconds (see
- * docs/BENCHMARKS.md, measured at 4× CPU slowdown) and are debounced, so
- * typing stays smooth. A dedicated worker would need a Trusted Types policy
- * for its script URL that the CSP does not allow today (docs/search.md).
+ * The page's share of the search index's upkeep (src/shared/search/maintain.ts):
+ * indexing what waits in the queue and, when no service worker does it,
+ * merging small segments. Both run in slices that yield to input.
  */
-
-type SearchModule = typeof SearchModuleExports;
-
-const searchModule = lazyModule<SearchModule>(() => import('../../../shared/search/index'));
-const engines = new WeakMap<StoreDb, SearchEngine>();
-
-/** The search module, downloaded once (again after a failed attempt). */
-export function loadSearch(): Promise<SearchModule> {
-  return searchModule.load();
-}
 
 /** Longest stretch of background indexing before input and rendering get a turn, in ms. */
 const SLICE_MS = 12;
@@ -48,22 +29,6 @@ function pause(): Promise<void> {
   });
 }
 
-/**
- * Searches the articles stored on this device, or resolves undefined when
- * there is no local storage (then only what is loaded can be searched).
- */
-export async function searchStored(request: SearchRequest): Promise<SearchResponse | undefined> {
-  const db = await localStore();
-  if (!db) return undefined;
-  const search = await loadSearch();
-  let engine = engines.get(db);
-  if (!engine) {
-    engine = new search.SearchEngine(db);
-    engines.set(db, engine);
-  }
-  return engine.search(request);
-}
-
 let catchingUp: Promise<number> | undefined;
 let reconciled = false;
 
@@ -77,7 +42,7 @@ let reconciled = false;
  */
 export function catchUpIndex(): Promise<number> {
   catchingUp ??= (async () => {
-    const db = await localStore();
+    const db = await localDatabase();
     if (!db) return 0;
     const search = await loadSearch();
     sliceStart = performance.now();
@@ -107,7 +72,7 @@ export function mergeWhenIdle(): void {
   if (merging || navigator.serviceWorker?.controller) return;
   merging = true;
   void (async () => {
-    const db = await localStore();
+    const db = await localDatabase();
     if (!db) return;
     const search = await loadSearch();
     while (await search.mergeOnce(db)) {

@@ -1,14 +1,22 @@
-import type { Article } from '../../shared/feed/types';
+import type { Article } from '../../../shared/feed/types';
+import { foldString } from '../../../shared/search/index';
 
 /**
- * Substring search over the articles the page has loaded. Chinese has no spaces
- * between words, so substring matching is what readers expect from a search
- * box; spaces in the query separate terms that must all occur.
+ * Substring matching, for a device without IndexedDB (then there is no index).
+ * Chinese has no spaces between words, so substring matching is what readers
+ * expect from a search box; spaces in the query separate terms that must all
+ * occur.
+ *
+ * Text and query are folded exactly like the offline index folds them
+ * (src/shared/search/normalize.ts: width, case, compatibility forms and
+ * traditional → simplified), so 繁体 finds 简体 here too. That folding is part
+ * of the search module, so this code is loaded only when it is needed
+ * (run-search.ts loads loaded-search.ts on demand).
  */
 
-/** Folds width and case so "ＡＩ" finds "AI" and "ai". */
+/** Folds width, case and script, so "ＡＩ" finds "AI" and "ai", and 魯 finds 鲁. */
 export function foldForSearch(text: string): string {
-  return text.normalize('NFKC').toLowerCase();
+  return foldString(text);
 }
 
 /** The query's terms: folded, split on whitespace, empty ones dropped. */

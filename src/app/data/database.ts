@@ -1,6 +1,6 @@
 import type { StoreDb } from '../../shared/store/index';
 import { openStore } from '../../shared/store/index';
-import { createStore } from '../lib/store';
+import { createObservable } from '../lib/observable';
 
 /**
  * The page's handle on IndexedDB. It is opened once per visit; when the browser
@@ -12,7 +12,7 @@ import { createStore } from '../lib/store';
 export type StorageStatus = 'unknown' | 'available' | 'unavailable';
 
 /** The storage status, for the settings page and the one-time note. */
-export const storageStatus = createStore<StorageStatus>('unknown');
+export const storageStatus = createObservable<StorageStatus>('unknown');
 
 /** What the reader is told when there is no local storage (see the issue's UI contract). */
 export const STORAGE_UNAVAILABLE_MESSAGE = '本机存储不可用，内容将直接从网络读取，离线时无法阅读。';
@@ -20,7 +20,7 @@ export const STORAGE_UNAVAILABLE_MESSAGE = '本机存储不可用，内容将直
 let opening: Promise<StoreDb | undefined> | undefined;
 
 /** The open database, or `undefined` when storage is unavailable (then use the network path). */
-export function localStore(): Promise<StoreDb | undefined> {
+export function localDatabase(): Promise<StoreDb | undefined> {
   opening ??= openStore({
     // Another tab or the worker needs a newer schema: this handle is closed; reopen next time.
     onVersionChange: () => {
