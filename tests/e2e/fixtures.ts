@@ -81,7 +81,7 @@ export async function watchPage(page: Page, problems: PageProblems): Promise<voi
   });
 }
 
-interface Fixtures {
+export interface Fixtures {
   /** Problems seen on `page`; any unexpected one fails the test after it ran. */
   problems: PageProblems;
 }
