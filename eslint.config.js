@@ -221,7 +221,7 @@ export default tseslint.config(
   {
     files: [
       '*.{js,ts}',
-      'build/**',
+      'tools/**',
       'content/**',
       'src/ingest/**',
       'server/**',

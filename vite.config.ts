@@ -1,10 +1,10 @@
 import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
-import { APPLE_TOUCH_ICON, webManifest } from './build/app-manifest';
-import { contentApi } from './build/content-api';
-import { firstLoadChunk } from './build/first-load-chunk';
-import { precompress } from './build/precompress';
+import { APPLE_TOUCH_ICON, webManifest } from './tools/app-manifest';
+import { contentApi } from './tools/content-api';
+import { firstLoadChunk } from './tools/first-load-chunk';
+import { precompress } from './tools/precompress';
 
 /**
  * Where the app reads the feed API. Build-time, as DESIGN.md specifies; may be
@@ -31,7 +31,7 @@ export default defineConfig({
       // src/app/pwa registers it through a Trusted Types policy; the plugin's
       // registration script would be an unsanctioned TrustedScriptURL sink.
       injectRegister: false,
-      // manifest.webmanifest (build/app-manifest.ts): the plugin writes it, links it from
+      // manifest.webmanifest (tools/app-manifest.ts): the plugin writes it, links it from
       // index.html and precaches it with every icon it names (shortcut icons included).
       manifest: webManifest(),
       // iOS reads its home-screen icon from <link rel="apple-touch-icon">, not the manifest.

@@ -5,7 +5,12 @@
  */
 import { deleteDB } from 'idb';
 import type { FeedPage } from '../src/shared/feed/types';
-import { getArticle, getChannelArticles, openStore, putFeedPage } from '../src/shared/store/index';
+import {
+  getArticleRecord,
+  getChannelArticles,
+  openStore,
+  putFeedPage,
+} from '../src/shared/store/index';
 
 /** What one run measured, in ms. */
 export interface IdbRun {
@@ -49,7 +54,7 @@ async function runOnce(name: string, pages: readonly FeedPage[], reads: number):
     newest.push(performance.now() - t);
     const id = ids[(i * 7919) % ids.length] ?? '';
     t = performance.now();
-    const stored = await getArticle(db, id);
+    const stored = await getArticleRecord(db, id);
     one.push(performance.now() - t);
     if (stored?.article.id !== id) throw new Error(`article ${id} not read back`);
   }

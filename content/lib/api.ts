@@ -2,7 +2,7 @@
  * The demo content as an API, through the ingest pipeline (src/ingest): `content/sources.json`
  * names this folder's sources (the hand-written articles and the demo generator), ingest reads
  * them like any newsroom's sources into a content store, and the API is built from the store.
- * The Vite plugin (build/content-api.ts) serves and emits the result; tests inspect it directly.
+ * The Vite plugin (tools/content-api.ts) serves and emits the result; tests inspect it directly.
  */
 import path from 'node:path';
 import { planApi, renderApi, signAssets } from '../../src/ingest/api/plan';

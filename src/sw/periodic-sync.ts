@@ -1,4 +1,4 @@
-import { getChannelPage, getDirectoryRecord, storedChannelIds } from '../shared/store';
+import { getChannelPageRecord, getDirectoryRecord, storedChannelIds } from '../shared/store';
 import { database } from './db';
 import { PERIODIC_SYNC_TAG } from '../shared/periodic-sync-tag';
 import { refreshChannelPage, refreshDirectory } from './sync-jobs';
@@ -30,7 +30,7 @@ export async function refreshStoredChannels(directoryUrl: string): Promise<void>
     // The directory's address wins: it may have moved since the page was stored.
     const url =
       directory?.channels.find((channel) => channel.id === channelId)?.feedUrl ??
-      (await getChannelPage(db, channelId, 0))?.url;
+      (await getChannelPageRecord(db, channelId, 0))?.url;
     if (!url) continue;
     // One at a time: a background wake-up is short and shared with the whole device.
     await refreshChannelPage(channelId, 0, url).catch(() => undefined);

@@ -1,5 +1,5 @@
 import { IMAGE_CACHE, SAVED_IMAGE_CACHE } from '../shared/cache-names';
-import { getArticle, listSaved } from '../shared/store';
+import { getArticleRecord, listSaved } from '../shared/store';
 import type { StoreDb } from '../shared/store';
 import { articleImageUrls, cacheImage } from '../shared/sync/images';
 import { database } from './db';
@@ -44,7 +44,7 @@ export async function syncSavedImages(articleId: string): Promise<SavedImages> {
     caches.open(SAVED_IMAGE_CACHE),
     caches.open(IMAGE_CACHE),
     savedImageUrls(db),
-    getArticle(db, articleId),
+    getArticleRecord(db, articleId),
   ]);
   const urls = stored ? articleImageUrls(stored.article).filter((url) => keepUrls.has(url)) : [];
   const results = await Promise.all(urls.map((url) => keep(saved, images, url)));

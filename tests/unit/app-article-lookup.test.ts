@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as DataLayerModule from '../../src/app/data/index';
-import { getArticle as getStoredArticle } from '../../src/shared/store/index';
+import { getArticleRecord as getStoredArticle } from '../../src/shared/store/index';
 import { restorePageGlobals, stubPageGlobals } from './app-page-fixtures';
 import { feedDocument, feedItem } from './fixtures/feed/load';
 import type { RecordedRequest, Route } from './sync-fixtures';

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build, createServer } from 'vite';
 import type { Plugin, ViteDevServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentApi } from '../../build/content-api';
+import { contentApi } from '../../tools/content-api';
 import { buildContentApi } from '../../content/lib/api';
 
 /**

@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { precompressDir } from '../../build/precompress';
+import { precompressDir } from '../../tools/precompress';
 import { createServer } from '../../server/app.js';
 
 /** A response read in full, headers lower-cased as node:http gives them. */

@@ -1,7 +1,7 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
-  getArticle,
+  getArticleRecord,
   getChannelArticles,
   getChannelPages,
   getDirectoryRecord,
@@ -145,7 +145,7 @@ describe('upgrading from version 1', () => {
     try {
       expect(db.version).toBe(STORE_VERSION);
       expect((await getChannelArticles(db, 'jinan')).map((a) => a.id)).toEqual(['a1', 'a2']);
-      expect((await getArticle(db, 'a2'))?.channelIds).toEqual(['jinan', 'hot']);
+      expect((await getArticleRecord(db, 'a2'))?.channelIds).toEqual(['jinan', 'hot']);
       expect((await getChannelPages(db, 'jinan'))[0]?.nextUrl).toBe(pageUrl('jinan', 2));
       expect((await getFeedMeta(db, pageUrl('jinan')))?.etag).toBe('"v1"');
       expect((await getDirectoryRecord(db))?.directory.title).toBe('大众网');
@@ -160,7 +160,7 @@ describe('upgrading from version 1', () => {
     const db = await openStore({ name });
     try {
       const bytes = articleBytes(article('a1'));
-      expect((await getArticle(db, 'a1'))?.bytes).toBe(bytes);
+      expect((await getArticleRecord(db, 'a1'))?.bytes).toBe(bytes);
       expect(await usageByChannel(db)).toEqual([
         { channelId: 'jinan', articles: 2, bytes: bytes + articleBytes(article('a2')) },
         { channelId: 'hot', articles: 1, bytes: articleBytes(article('a2')) },

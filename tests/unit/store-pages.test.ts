@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Article } from '../../src/shared/feed/types';
 import {
-  getArticle,
-  getArticles,
+  getArticleRecord,
+  getArticleRecords,
   getChannelArticles,
-  getChannelPage,
+  getChannelPageRecord,
   getChannelPages,
   getDirectoryRecord,
   getFeedMeta,
@@ -54,7 +54,7 @@ describe('putFeedPage', () => {
       { etag: '"e1"', lastModified: 'Sat, 06 May 2023 02:30:13 GMT', fetchedAt: 1000 },
     );
     expect(outcome).toEqual({ status: 'updated', added: 2, changed: 0, skipped: 1 });
-    expect(await getChannelPage(db, 'jinan', 0)).toEqual({
+    expect(await getChannelPageRecord(db, 'jinan', 0)).toEqual({
       channelId: 'jinan',
       pageIndex: 0,
       url: pageUrl('jinan'),
@@ -62,7 +62,7 @@ describe('putFeedPage', () => {
       nextUrl: pageUrl('jinan', 2),
       fetchedAt: 1000,
     });
-    const stored = await getArticle(db, 'a');
+    const stored = await getArticleRecord(db, 'a');
     expect(stored?.article).toEqual(article('a'));
     expect(stored?.channelIds).toEqual(['jinan']);
     expect(stored?.storedAt).toBe(1000);
@@ -89,9 +89,9 @@ describe('putFeedPage', () => {
       },
     );
     expect(outcome).toEqual({ status: 'updated', added: 1, changed: 1, skipped: 0 });
-    expect((await getArticle(db, 'b'))?.article.title).toBe('更正后的标题');
-    expect((await getArticle(db, 'b'))?.storedAt).toBe(2);
-    expect((await getArticle(db, 'a'))?.storedAt).toBe(1);
+    expect((await getArticleRecord(db, 'b'))?.article.title).toBe('更正后的标题');
+    expect((await getArticleRecord(db, 'b'))?.storedAt).toBe(2);
+    expect((await getArticleRecord(db, 'a'))?.storedAt).toBe(1);
   });
 
   it('tracks every channel that lists an article', async () => {
@@ -99,20 +99,20 @@ describe('putFeedPage', () => {
     await putFeedPage(db, 'hot', 0, feedPage(pageUrl('hot'), ['seed']), {});
     const outcome = await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['seed']), {});
     expect(outcome.added).toBe(0);
-    expect((await getArticle(db, 'seed'))?.channelIds).toEqual(['hot', 'jinan']);
+    expect((await getArticleRecord(db, 'seed'))?.channelIds).toEqual(['hot', 'jinan']);
   });
 
   it('stores an id the feed repeats once, in its first position', async () => {
     const db = await freshStore();
     await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['a', 'b', 'a']), {});
-    expect((await getChannelPage(db, 'jinan', 0))?.articleIds).toEqual(['a', 'b']);
+    expect((await getChannelPageRecord(db, 'jinan', 0))?.articleIds).toEqual(['a', 'b']);
   });
 
   it('deletes an article that drops off the page when nothing else references it', async () => {
     const db = await freshStore();
     await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['a', 'b']), {});
     await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['b']), {});
-    expect(await getArticle(db, 'a')).toBeUndefined();
+    expect(await getArticleRecord(db, 'a')).toBeUndefined();
   });
 
   it('keeps an article that drops off the page while another page or channel lists it', async () => {
@@ -121,8 +121,8 @@ describe('putFeedPage', () => {
     await putFeedPage(db, 'jinan', 1, feedPage(pageUrl('jinan', 2), ['b', 'c']), {});
     await putFeedPage(db, 'hot', 0, feedPage(pageUrl('hot'), ['a']), {});
     await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['x']), {});
-    expect((await getArticle(db, 'a'))?.channelIds).toEqual(['hot']);
-    expect((await getArticle(db, 'b'))?.channelIds).toEqual(['jinan']);
+    expect((await getArticleRecord(db, 'a'))?.channelIds).toEqual(['hot']);
+    expect((await getArticleRecord(db, 'b'))?.channelIds).toEqual(['jinan']);
   });
 
   it('keeps an article that drops off every page when the reader saved or read it', async () => {
@@ -131,9 +131,9 @@ describe('putFeedPage', () => {
     await setSaved(db, 'saved', true);
     await markRead(db, 'read');
     await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['new']), {});
-    expect((await getArticle(db, 'saved'))?.channelIds).toEqual([]);
-    expect((await getArticle(db, 'read'))?.channelIds).toEqual([]);
-    expect(await getArticle(db, 'other')).toBeUndefined();
+    expect((await getArticleRecord(db, 'saved'))?.channelIds).toEqual([]);
+    expect((await getArticleRecord(db, 'read'))?.channelIds).toEqual([]);
+    expect(await getArticleRecord(db, 'other')).toBeUndefined();
   });
 
   it('rejects an invalid page index without writing anything', async () => {
@@ -142,7 +142,7 @@ describe('putFeedPage', () => {
       putFeedPage(db, 'jinan', -1, feedPage(pageUrl('jinan'), ['a']), {}),
     );
     expect(error).toBeInstanceOf(StoreError);
-    expect(await getArticle(db, 'a')).toBeUndefined();
+    expect(await getArticleRecord(db, 'a')).toBeUndefined();
   });
 
   describe('when the write fails halfway', () => {
@@ -164,10 +164,10 @@ describe('putFeedPage', () => {
         ),
       );
       expect(error).toBeInstanceOf(StoreError);
-      expect((await getChannelPage(db, 'jinan', 0))?.articleIds).toEqual(['a', 'b']);
-      expect((await getArticle(db, 'a'))?.article.title).toBe('标题 a');
-      expect(await getArticle(db, 'b')).toBeDefined();
-      expect(await getArticle(db, 'new')).toBeUndefined();
+      expect((await getChannelPageRecord(db, 'jinan', 0))?.articleIds).toEqual(['a', 'b']);
+      expect((await getArticleRecord(db, 'a'))?.article.title).toBe('标题 a');
+      expect(await getArticleRecord(db, 'b')).toBeDefined();
+      expect(await getArticleRecord(db, 'new')).toBeUndefined();
       expect((await getFeedMeta(db, pageUrl('jinan')))?.etag).toBe('"old"');
     });
 
@@ -187,9 +187,9 @@ describe('putFeedPage', () => {
       );
       vi.restoreAllMocks();
       expect((error as Error).message).toContain('UnknownError');
-      expect((await getChannelPage(db, 'jinan', 0))?.articleIds).toEqual(['a', 'b']);
-      expect(await getArticle(db, 'a')).toBeDefined();
-      expect(await getArticle(db, 'c')).toBeUndefined();
+      expect((await getChannelPageRecord(db, 'jinan', 0))?.articleIds).toEqual(['a', 'b']);
+      expect(await getArticleRecord(db, 'a')).toBeDefined();
+      expect(await getArticleRecord(db, 'c')).toBeUndefined();
     });
   });
 });
@@ -241,7 +241,7 @@ describe('reading channels', () => {
   it('reads several articles at once, undefined where one is not stored', async () => {
     const db = await freshStore();
     await storeChannel(db, 'jinan', 1);
-    const found = await getArticles(db, ['jinan-0-2', 'missing', 'jinan-0-0']);
+    const found = await getArticleRecords(db, ['jinan-0-2', 'missing', 'jinan-0-0']);
     expect(found.map((s) => s?.article.id)).toEqual(['jinan-0-2', undefined, 'jinan-0-0']);
   });
 
@@ -284,8 +284,8 @@ describe('the directory and feed metadata', () => {
       etag: '"p1"',
       fetchedAt: 20,
     });
-    expect((await getChannelPage(db, 'jinan', 0))?.fetchedAt).toBe(20);
-    expect((await getChannelPage(db, 'jinan', 0))?.articleIds).toEqual(['a']);
+    expect((await getChannelPageRecord(db, 'jinan', 0))?.fetchedAt).toBe(20);
+    expect((await getChannelPageRecord(db, 'jinan', 0))?.articleIds).toEqual(['a']);
     expect((await getDirectoryRecord(db))?.fetchedAt).toBe(30);
   });
 

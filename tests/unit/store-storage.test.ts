@@ -3,9 +3,9 @@ import {
   clearAll,
   clearChannel,
   evict,
-  getArticle,
+  getArticleRecord,
   getChannelArticles,
-  getChannelPage,
+  getChannelPageRecord,
   getDirectoryRecord,
   getFeedMeta,
   getUserArticle,
@@ -27,7 +27,7 @@ afterEach(() => {
 
 async function bytesOf(db: StoreDb, ...ids: string[]): Promise<number> {
   let sum = 0;
-  for (const id of ids) sum += (await getArticle(db, id))?.bytes ?? NaN;
+  for (const id of ids) sum += (await getArticleRecord(db, id))?.bytes ?? NaN;
   return sum;
 }
 
@@ -91,17 +91,17 @@ describe('evict', () => {
     const all = await bytesOf(db, 'saved', 'readLongAgo', 'neverRead', 'readRecently');
     const budget = all - (await bytesOf(db, 'readLongAgo', 'neverRead'));
     expect(await evict(db, budget)).toBe(2);
-    expect(await getArticle(db, 'readLongAgo')).toBeUndefined();
-    expect(await getArticle(db, 'neverRead')).toBeUndefined();
-    expect(await getArticle(db, 'readRecently')).toBeDefined();
-    expect(await getArticle(db, 'saved')).toBeDefined();
+    expect(await getArticleRecord(db, 'readLongAgo')).toBeUndefined();
+    expect(await getArticleRecord(db, 'neverRead')).toBeUndefined();
+    expect(await getArticleRecord(db, 'readRecently')).toBeDefined();
+    expect(await getArticleRecord(db, 'saved')).toBeDefined();
   });
 
   it('never removes saved articles, even with a budget of zero', async () => {
     const db = await freshStore();
     await storeAgedArticles(db);
     expect(await evict(db, 0)).toBe(3);
-    expect(await getArticle(db, 'saved')).toBeDefined();
+    expect(await getArticleRecord(db, 'saved')).toBeDefined();
     expect((await storedTotals(db)).articles).toBe(1);
   });
 
@@ -114,12 +114,12 @@ describe('evict', () => {
     });
     await markRead(db, 'a', 10);
     await evict(db, await bytesOf(db, 'a'));
-    expect((await getChannelPage(db, 'jinan', 0))?.articleIds).toEqual(['a']);
+    expect((await getChannelPageRecord(db, 'jinan', 0))?.articleIds).toEqual(['a']);
     const meta = await getFeedMeta(db, pageUrl('jinan'));
     expect(meta?.etag).toBeUndefined();
     expect(meta?.lastModified).toBeUndefined();
     // The page itself still says when it was fetched, so freshness is unchanged.
-    expect((await getChannelPage(db, 'jinan', 0))?.fetchedAt).toBe(5);
+    expect((await getChannelPageRecord(db, 'jinan', 0))?.fetchedAt).toBe(5);
   });
 
   it('tells the opener how many articles went', async () => {
@@ -157,12 +157,12 @@ describe('when a write exceeds the quota', () => {
       fetchedAt: 200,
     });
     expect(outcome.added).toBe(1);
-    expect(await getArticle(db, 'fresh')).toBeDefined();
+    expect(await getArticleRecord(db, 'fresh')).toBeDefined();
     expect(onEvicted).toHaveBeenCalled();
     // The first to go is the least recently used one; saved ones never go.
-    expect(await getArticle(db, 'readLongAgo')).toBeUndefined();
-    expect(await getArticle(db, 'saved')).toBeDefined();
-    expect(await getArticle(db, 'readRecently')).toBeDefined();
+    expect(await getArticleRecord(db, 'readLongAgo')).toBeUndefined();
+    expect(await getArticleRecord(db, 'saved')).toBeDefined();
+    expect(await getArticleRecord(db, 'readRecently')).toBeDefined();
   });
 
   it('throws a StoreQuotaError when the retry fails too, leaving what was stored', async () => {
@@ -175,8 +175,8 @@ describe('when a write exceeds the quota', () => {
     );
     expect(error).toBeInstanceOf(StoreQuotaError);
     expect((error as StoreQuotaError).userMessage).toContain('存储空间已满');
-    expect((await getChannelPage(db, 'jinan', 0))?.articleIds).toEqual(['a']);
-    expect(await getArticle(db, 'a')).toBeDefined();
+    expect((await getChannelPageRecord(db, 'jinan', 0))?.articleIds).toEqual(['a']);
+    expect(await getArticleRecord(db, 'a')).toBeDefined();
   });
 });
 
@@ -190,11 +190,11 @@ describe('clearing offline content', () => {
     await setSaved(db, 'kept', true);
     expect(await clearChannel(db, 'jinan')).toBe(1);
     expect(await getChannelArticles(db, 'jinan')).toEqual([]);
-    expect(await getChannelPage(db, 'jinan', 0)).toBeUndefined();
+    expect(await getChannelPageRecord(db, 'jinan', 0)).toBeUndefined();
     expect(await getFeedMeta(db, pageUrl('jinan'))).toBeUndefined();
-    expect(await getArticle(db, 'only')).toBeUndefined();
-    expect((await getArticle(db, 'shared'))?.channelIds).toEqual(['hot']);
-    expect((await getArticle(db, 'kept'))?.channelIds).toEqual([]);
+    expect(await getArticleRecord(db, 'only')).toBeUndefined();
+    expect((await getArticleRecord(db, 'shared'))?.channelIds).toEqual(['hot']);
+    expect((await getArticleRecord(db, 'kept'))?.channelIds).toEqual([]);
     expect((await usageByChannel(db)).map((u) => u.channelId)).toEqual(['hot']);
   });
 
@@ -209,9 +209,9 @@ describe('clearing offline content', () => {
     await setSaved(db, 'saved', true);
     await markRead(db, 'a');
     expect(await clearAll(db)).toBe(1);
-    expect(await getArticle(db, 'a')).toBeUndefined();
-    expect((await getArticle(db, 'saved'))?.channelIds).toEqual([]);
-    expect(await getChannelPage(db, 'jinan', 0)).toBeUndefined();
+    expect(await getArticleRecord(db, 'a')).toBeUndefined();
+    expect((await getArticleRecord(db, 'saved'))?.channelIds).toEqual([]);
+    expect(await getChannelPageRecord(db, 'jinan', 0)).toBeUndefined();
     expect(await getFeedMeta(db, pageUrl('jinan'))).toBeUndefined();
     expect(await getDirectoryRecord(db)).toBeDefined();
     expect(await getUserArticle(db, 'saved')).toBeDefined();
@@ -222,7 +222,7 @@ describe('clearing offline content', () => {
     await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['a', 'saved']), {});
     await setSaved(db, 'saved', true);
     expect(await clearAll(db, { includeSaved: true })).toBe(2);
-    expect(await getArticle(db, 'saved')).toBeUndefined();
+    expect(await getArticleRecord(db, 'saved')).toBeUndefined();
     expect(await getUserArticle(db, 'saved')).toBeUndefined();
     expect(await storedTotals(db)).toEqual({ articles: 0, bytes: 0, saved: 0 });
   });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   clearHistory,
   evict,
-  getArticle,
+  getArticleRecord,
   getUserArticle,
   listHistory,
   listSaved,
@@ -51,7 +51,7 @@ describe('saving an article with its content', () => {
   it('stores an article that is not stored (listed by no channel) and saves it', async () => {
     const db = await freshStore();
     await saveArticle(db, article('orphan'), 100);
-    const stored = await getArticle(db, 'orphan');
+    const stored = await getArticleRecord(db, 'orphan');
     expect(stored?.article.title).toBe('标题 orphan');
     expect(stored?.channelIds).toEqual([]);
     expect(stored?.bytes).toBeGreaterThan(0);
@@ -61,11 +61,11 @@ describe('saving an article with its content', () => {
   it('leaves an already stored article as the feed stored it, and keeps the first save time', async () => {
     const db = await freshStore();
     await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['a']), {});
-    const before = await getArticle(db, 'a');
+    const before = await getArticleRecord(db, 'a');
     await markRead(db, 'a', 50);
     await saveArticle(db, article('a', { title: '另一个标题' }), 100);
     await saveArticle(db, article('a'), 200);
-    expect(await getArticle(db, 'a')).toEqual(before);
+    expect(await getArticleRecord(db, 'a')).toEqual(before);
     expect(await getUserArticle(db, 'a')).toEqual({ id: 'a', savedAt: 100, lastReadAt: 50 });
   });
 
@@ -74,11 +74,11 @@ describe('saving an article with its content', () => {
     await saveArticle(db, article('kept'), 100);
     await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['other']), {});
     expect(await evict(db, 0)).toBe(1);
-    expect(await getArticle(db, 'kept')).toBeDefined();
-    expect(await getArticle(db, 'other')).toBeUndefined();
+    expect(await getArticleRecord(db, 'kept')).toBeDefined();
+    expect(await getArticleRecord(db, 'other')).toBeUndefined();
     await setSaved(db, 'kept', false);
     expect(await evict(db, 0)).toBe(1);
-    expect(await getArticle(db, 'kept')).toBeUndefined();
+    expect(await getArticleRecord(db, 'kept')).toBeUndefined();
   });
 });
 
@@ -159,9 +159,9 @@ describe('reading history and position', () => {
     await markRead(db, 'listed', 10);
     // 'read' drops off the channel but stays stored for the history.
     await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['listed']), {});
-    expect(await getArticle(db, 'read')).toBeDefined();
+    expect(await getArticleRecord(db, 'read')).toBeDefined();
     await clearHistory(db);
-    expect(await getArticle(db, 'read')).toBeUndefined();
-    expect(await getArticle(db, 'listed')).toBeDefined();
+    expect(await getArticleRecord(db, 'read')).toBeUndefined();
+    expect(await getArticleRecord(db, 'listed')).toBeDefined();
   });
 });

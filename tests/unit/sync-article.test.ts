@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { articleDocumentUrl, FeedError } from '../../src/shared/feed/index';
-import { getArticle, getFeedMeta } from '../../src/shared/store/index';
+import { getArticleRecord, getFeedMeta } from '../../src/shared/store/index';
 import { syncArticleDocument, syncFeedPage } from '../../src/shared/sync/index';
 import { API_BASE, feedDocument, feedItem } from './fixtures/feed/load';
 import { closeStores, freshStore, pageUrl } from './store-fixtures';
@@ -48,7 +48,7 @@ describe('syncArticleDocument', () => {
     );
     const outcome = await syncArticleDocument(db, 'a1', DOC, { fetch: net.fetch, now: () => 7 });
     expect(outcome).toEqual({ status: 'updated', added: 1, changed: 0, skipped: 0 });
-    const stored = await getArticle(db, 'a1');
+    const stored = await getArticleRecord(db, 'a1');
     expect(stored).toMatchObject({ channelIds: [], storedAt: 7 });
     // Relative URLs resolve against the document's own URL.
     expect(stored?.article.image?.src).toBe('https://news.example.com/api/images/a1.svg');
@@ -58,7 +58,7 @@ describe('syncArticleDocument', () => {
     const again = await syncArticleDocument(db, 'a1', DOC, { fetch: net.fetch, now: () => 9 });
     expect(again.status).toBe('not-modified');
     expect(net.requests[1]?.headers.get('If-None-Match')).toBe('"d1"');
-    expect((await getArticle(db, 'a1'))?.storedAt).toBe(7);
+    expect((await getArticleRecord(db, 'a1'))?.storedAt).toBe(7);
   });
 
   it('keeps the channels of an article a page stored before, and counts new content as changed', async () => {
@@ -71,7 +71,7 @@ describe('syncArticleDocument', () => {
     await syncFeedPage(db, 'jinan', 0, pageUrl('jinan'), { fetch: net.fetch });
     const outcome = await syncArticleDocument(db, 'a1', DOC, { fetch: net.fetch });
     expect(outcome).toMatchObject({ added: 0, changed: 1 });
-    expect(await getArticle(db, 'a1')).toMatchObject({
+    expect(await getArticleRecord(db, 'a1')).toMatchObject({
       channelIds: ['jinan'],
       article: { title: '新标题' },
     });
@@ -83,8 +83,8 @@ describe('syncArticleDocument', () => {
       new Map([[DOC, { json: feedDocument([feedItem('other'), feedItem('a1')]) }]]),
     );
     await syncArticleDocument(db, 'a1', DOC, { fetch: net.fetch });
-    expect(await getArticle(db, 'a1')).toBeDefined();
-    expect(await getArticle(db, 'other')).toBeUndefined();
+    expect(await getArticleRecord(db, 'a1')).toBeDefined();
+    expect(await getArticleRecord(db, 'other')).toBeUndefined();
   });
 
   it('fails as schema, recorded against the document, when it does not hold the article', async () => {
@@ -94,7 +94,7 @@ describe('syncArticleDocument', () => {
     expect(error).toBeInstanceOf(FeedError);
     expect((error as FeedError).code).toBe('schema');
     expect((await getFeedMeta(db, DOC))?.lastError?.code).toBe('schema');
-    expect(await getArticle(db, 'other')).toBeUndefined();
+    expect(await getArticleRecord(db, 'other')).toBeUndefined();
   });
 
   it('fails as http 404 when the producer publishes no such document', async () => {
@@ -102,6 +102,6 @@ describe('syncArticleDocument', () => {
     const net = fakeNetwork(new Map());
     const error = await failureOf(syncArticleDocument(db, 'a1', DOC, { fetch: net.fetch }));
     expect(error).toMatchObject({ code: 'http', status: 404 });
-    expect(await getArticle(db, 'a1')).toBeUndefined();
+    expect(await getArticleRecord(db, 'a1')).toBeUndefined();
   });
 });

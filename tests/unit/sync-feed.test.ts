@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { FeedError } from '../../src/shared/feed/index';
 import {
   getChannelArticles,
-  getChannelPage,
+  getChannelPageRecord,
   getDirectoryRecord,
   getFeedMeta,
   StoreError,
@@ -56,7 +56,7 @@ describe('syncFeedPage', () => {
       '标题 a',
       '标题 b',
     ]);
-    expect(await getChannelPage(db, 'jinan', 0)).toMatchObject({
+    expect(await getChannelPageRecord(db, 'jinan', 0)).toMatchObject({
       url: JINAN,
       nextUrl: pageUrl('jinan', 2),
       fetchedAt: 5,
@@ -68,7 +68,7 @@ describe('syncFeedPage', () => {
 
   it('sends If-None-Match and If-Modified-Since, and on a 304 stores nothing but the time', async () => {
     const { db, net } = await syncedJinan();
-    const before = await getChannelPage(db, 'jinan', 0);
+    const before = await getChannelPageRecord(db, 'jinan', 0);
     const outcome = await syncFeedPage(db, 'jinan', 0, JINAN, {
       fetch: net.fetch,
       now: () => 2000,
@@ -77,7 +77,7 @@ describe('syncFeedPage', () => {
     const request = net.requests[1];
     expect(request?.headers.get('If-None-Match')).toBe('"v1"');
     expect(request?.headers.get('If-Modified-Since')).toBe(LAST_MODIFIED);
-    expect(await getChannelPage(db, 'jinan', 0)).toEqual({ ...before, fetchedAt: 2000 });
+    expect(await getChannelPageRecord(db, 'jinan', 0)).toEqual({ ...before, fetchedAt: 2000 });
     expect(await getFeedMeta(db, JINAN)).toEqual({
       url: JINAN,
       etag: '"v1"',

@@ -15,7 +15,7 @@
  * - this module, for everything the first load needs;
  * - the features loaded only with the routes that use them, each its own
  *   entry so that it stays out of the first-load chunk (every module this one
- *   imports lands there, build/first-load-chunk.ts): `saved.ts` (收藏, 最近阅读,
+ *   imports lands there, tools/first-load-chunk.ts): `saved.ts` (收藏, 最近阅读,
  *   reading position), `download.ts` (下载离线), `storage.ts` (设置 → 离线与存储)
  *   and `search/` (the search page's index, upkeep and fallback).
  *

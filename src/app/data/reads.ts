@@ -1,13 +1,13 @@
 import type { Article } from '../../shared/feed/types';
 import type { StoreDb } from '../../shared/store/index';
-// The store's getArticle and getChannelPage return records; this layer's own functions of
-// the same names return what views render. Only this module reads feed data from the
-// store, so the store's names appear here alone, under names that say they are records.
+// The store's functions return records (getArticleRecord, getChannelPageRecord); this layer's
+// getArticle and getChannelPage return what views render. Only this module reads feed data
+// from the store.
 import {
-  getArticle as getArticleRecord,
-  getArticles as getArticleRecords,
+  getArticleRecord,
+  getArticleRecords,
   getChannelArticles,
-  getChannelPage as getChannelPageRecord,
+  getChannelPageRecord,
   getDirectoryRecord,
   storedChannelIds,
 } from '../../shared/store/index';

@@ -23,12 +23,12 @@ export function getChannelPages(db: StoreDb, channelId: string): Promise<Channel
 }
 
 /** One stored page of a channel, if any. */
-export function getChannelPage(
+export function getChannelPageRecord(
   db: StoreDb,
   channelId: string,
   pageIndex: number,
 ): Promise<ChannelPageRecord | undefined> {
-  return read('getChannelPage', () => db.get('channelPages', [channelId, pageIndex]));
+  return read('getChannelPageRecord', () => db.get('channelPages', [channelId, pageIndex]));
 }
 
 /**
@@ -69,16 +69,16 @@ export function getChannelArticles(
 }
 
 /** One stored article with its bookkeeping, if stored. */
-export function getArticle(db: StoreDb, id: string): Promise<StoredArticle | undefined> {
-  return read('getArticle', () => db.get('articles', id));
+export function getArticleRecord(db: StoreDb, id: string): Promise<StoredArticle | undefined> {
+  return read('getArticleRecord', () => db.get('articles', id));
 }
 
 /** Several stored articles in one transaction, in the order of `ids` (undefined where not stored). */
-export function getArticles(
+export function getArticleRecords(
   db: StoreDb,
   ids: readonly string[],
 ): Promise<(StoredArticle | undefined)[]> {
-  return read('getArticles', async () => {
+  return read('getArticleRecords', async () => {
     const tx = db.transaction('articles', 'readonly');
     const store = tx.objectStore('articles');
     const [found] = await Promise.all([Promise.all(ids.map((id) => store.get(id))), tx.done]);

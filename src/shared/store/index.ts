@@ -36,10 +36,10 @@ export {
 } from './feeds';
 export type { ChannelSlice } from './articles';
 export {
-  getArticle,
-  getArticles,
+  getArticleRecord,
+  getArticleRecords,
   getChannelArticles,
-  getChannelPage,
+  getChannelPageRecord,
   getChannelPages,
   storedChannelIds,
 } from './articles';

@@ -2,7 +2,7 @@ import { parseArticleDocument } from '../feed/parse';
 import { absoluteUrl } from '../feed/urls';
 import type { SyncOutcome } from '../sync-result';
 import type { StoreDb } from '../store/index';
-import { getArticle, getFeedMeta } from '../store/index';
+import { getArticleRecord, getFeedMeta } from '../store/index';
 import { putArticleDocument } from '../store/article-document';
 import { validatorsOf } from './conditional';
 import { syncDocument } from './fetch-step';
@@ -32,7 +32,7 @@ export async function syncArticleDocument(
   opts: SyncOptions = {},
 ): Promise<SyncOutcome> {
   const url = absoluteUrl(documentUrl);
-  const [meta, stored] = await Promise.all([getFeedMeta(db, url), getArticle(db, articleId)]);
+  const [meta, stored] = await Promise.all([getFeedMeta(db, url), getArticleRecord(db, articleId)]);
   return syncDocument(
     db,
     url,

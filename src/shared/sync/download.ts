@@ -2,7 +2,7 @@ import { IMAGE_CACHE } from '../cache-names';
 import type { Channel } from '../feed/types';
 import type { SyncFailure } from '../sync-result';
 import type { StoreDb } from '../store/index';
-import { getArticles, getChannelPage } from '../store/index';
+import { getArticleRecords, getChannelPageRecord } from '../store/index';
 import { toSyncFailure } from './failure';
 import { articleImageUrls, cacheImage } from './images';
 import type { SyncOptions } from './options';
@@ -95,11 +95,11 @@ export async function downloadChannels(
         break;
       }
       pagesStored++;
-      const page = await getChannelPage(db, channel.id, pageIndex);
+      const page = await getChannelPageRecord(db, channel.id, pageIndex);
       const ids = page?.articleIds ?? [];
       ids.forEach((id) => articleIds.add(id));
       if (cache) {
-        for (const stored of await getArticles(db, ids)) {
+        for (const stored of await getArticleRecords(db, ids)) {
           for (const url of stored ? articleImageUrls(stored.article) : []) {
             if (!imageUrls.has(url)) {
               imageUrls.add(url);

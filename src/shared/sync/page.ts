@@ -2,7 +2,7 @@ import { parseFeedPage } from '../feed/parse';
 import { absoluteUrl } from '../feed/urls';
 import type { SyncOutcome } from '../sync-result';
 import type { StoreDb } from '../store/index';
-import { getChannelPage, getFeedMeta, putFeedPage } from '../store/index';
+import { getChannelPageRecord, getFeedMeta, putFeedPage } from '../store/index';
 import { validatorsOf } from './conditional';
 import { syncDocument } from './fetch-step';
 import type { SyncOptions } from './options';
@@ -28,7 +28,7 @@ export async function syncFeedPage(
   const url = absoluteUrl(pageUrl);
   const [meta, stored] = await Promise.all([
     getFeedMeta(db, url),
-    getChannelPage(db, channelId, pageIndex),
+    getChannelPageRecord(db, channelId, pageIndex),
   ]);
   return syncDocument(
     db,

@@ -1,7 +1,7 @@
 import { matchPrecache } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
-import { getArticle } from '../../shared/store';
+import { getArticleRecord } from '../../shared/store';
 import { bootPage } from '../boot/boot-page';
 import { readBootPrefs } from '../boot/boot-prefs';
 import { database } from '../db';
@@ -36,7 +36,7 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
 
 async function storedArticle(id: string) {
   const db = await database();
-  return (await getArticle(db, id))?.article;
+  return (await getArticleRecord(db, id))?.article;
 }
 
 /** The shell's headers for a body of our own (its length and encoding no longer apply). */

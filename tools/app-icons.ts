@@ -6,7 +6,7 @@ import { BRAND_RED, SHORTCUT_ICON_SIZE } from './app-manifest';
 import { decodeRgba } from './png';
 
 /**
- * Drawing the app's icons with Chromium from the SVG sources in build/icons/: the browser
+ * Drawing the app's icons with Chromium from the SVG sources in tools/icons/: the browser
  * that shows them also rasterizes them, so no image library is needed. Every variant is the
  * one design (app-icon.svg) with its #tile and #mark changed through the SVG DOM.
  */
@@ -130,7 +130,7 @@ function planFor(variant: IconVariant, size: number, reach: MarkReach): DrawPlan
   }
 }
 
-/** Draws every icon in `icons` from build/icons/app-icon.svg; PNGs by file, unoptimised. */
+/** Draws every icon in `icons` from tools/icons/app-icon.svg; PNGs by file, unoptimised. */
 export async function drawAppIcons(
   page: Page,
   icons: readonly IconAsset[],

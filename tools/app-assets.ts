@@ -1,15 +1,15 @@
 /**
  * `npm run assets`: draws the home-screen icons and photographs the real app for the web app
  * manifest, writing public/icons/*.png and public/screenshots/*.png (committed; the build only
- * copies them). Run it again after changing build/icons/*.svg, the manifest's lists in
- * build/app-manifest.ts, or the look of the home or article page.
+ * copies them). Run it again after changing tools/icons/*.svg, the manifest's lists in
+ * tools/app-manifest.ts, or the look of the home or article page.
  *
  *   npm run assets                 # icons and screenshots
  *   npm run assets -- icons        # only the icons (no build needed)
  *   npm run assets -- screenshots  # only the screenshots
  *
  * Chromium does all the drawing (CHROME_PATH, or Debian's /usr/bin/chromium, launched with the
- * flags the e2e tests use); build/png.ts re-encodes its PNGs smaller.
+ * flags the e2e tests use); tools/png.ts re-encodes its PNGs smaller.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';

@@ -3,7 +3,7 @@ import type { ManifestOptions } from 'vite-plugin-pwa';
 /**
  * The web app manifest and the raster files it names, described once. vite.config.ts hands
  * {@link webManifest} to vite-plugin-pwa (which writes manifest.webmanifest, links it from
- * index.html and precaches it with its icons); build/app-assets.ts reads the same lists to
+ * index.html and precaches it with its icons); tools/app-assets.ts reads the same lists to
  * know which PNGs to draw and which pages to photograph; the manifest test checks the build
  * against both.
  */
@@ -15,7 +15,7 @@ export const BRAND_RED = '#a4161a';
 export const PAGE_BACKGROUND = '#ffffff';
 
 /**
- * How an icon is drawn from the one design in build/icons/app-icon.svg:
+ * How an icon is drawn from the one design in tools/icons/app-icon.svg:
  * - `any`: the design as it is, a rounded red square with the white mark;
  * - `maskable`: red to every edge, the mark shrunk into the central safe circle (80% of the
  *   width), because launchers crop maskable icons to circles, squircles and teardrops;
@@ -50,7 +50,7 @@ export const APPLE_TOUCH_ICON: IconAsset = {
   variant: 'apple',
 };
 
-/** The glyphs drawn on shortcut icons; each is build/icons/shortcut-<glyph>.svg. */
+/** The glyphs drawn on shortcut icons; each is tools/icons/shortcut-<glyph>.svg. */
 export type ShortcutGlyph = 'hot' | 'city' | 'search' | 'saved';
 
 /** One entry of the launcher's long-press menu. */
