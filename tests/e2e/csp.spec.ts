@@ -44,7 +44,7 @@ test.describe('the Content-Security-Policy', () => {
     page,
     problems,
   }) => {
-    problems.allow(/TrustedHTML|CSP violation: require-trusted-types-for/);
+    problems.allowViolation(/TrustedHTML|CSP violation: require-trusted-types-for/);
     await page.goto('/');
     await routeReady(page);
     const outcome = await page.evaluate(() => {

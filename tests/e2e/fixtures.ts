@@ -5,14 +5,20 @@ import { ENV, serverUrl } from './env';
 
 export { expect };
 
+/** A CSP or Trusted Types violation, as watchPage reports it. */
+const VIOLATION = /CSP violation|Trusted ?Type|TrustedHTML|TrustedScript/i;
+
 /**
  * Collects what must never happen on a page: console errors (Chromium reports CSP and Trusted
  * Types violations there), uncaught page errors, failed requests and HTTP errors from our servers.
- * A test that provokes an error on purpose says which ones with {@link PageProblems.allow}.
+ * A test that provokes an error on purpose says which ones with {@link PageProblems.allow}; a CSP
+ * or Trusted Types violation is excused only by {@link PageProblems.allowViolation}, which only
+ * the test that probes the policy itself uses.
  */
 export class PageProblems {
   private readonly seen: string[] = [];
   private readonly allowed: RegExp[] = [];
+  private readonly allowedViolations: RegExp[] = [];
 
   /** Records a problem. */
   add(problem: string): void {
@@ -24,9 +30,17 @@ export class PageProblems {
     this.allowed.push(pattern);
   }
 
+  /** Expects CSP or Trusted Types violations matching `pattern` (a probe of the policy). */
+  allowViolation(pattern: RegExp): void {
+    this.allowedViolations.push(pattern);
+  }
+
   /** The problems nobody asked for. */
   unexpected(): string[] {
-    return this.seen.filter((problem) => !this.allowed.some((pattern) => pattern.test(problem)));
+    return this.seen.filter((problem) => {
+      const excuses = VIOLATION.test(problem) ? this.allowedViolations : this.allowed;
+      return !excuses.some((pattern) => pattern.test(problem));
+    });
   }
 }
 
@@ -97,10 +111,16 @@ export const test = base.extend<Fixtures>({
     await use(serverUrl(ENV.baseUrl));
   },
   problems: [
-    async ({ page }, use) => {
+    async ({ page, context }, use) => {
       const problems = new PageProblems();
       await watchPage(page, problems);
+      // Every other tab the test opens is watched too (a second reader tab, a scratch page).
+      const others: Promise<void>[] = [];
+      context.on('page', (other) => {
+        if (other !== page) others.push(watchPage(other, problems));
+      });
       await use(problems);
+      await Promise.all(others);
       expect(
         problems.unexpected(),
         'console errors, CSP violations, page errors or failed requests',
