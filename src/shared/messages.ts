@@ -1,12 +1,14 @@
-import type { SyncFailure, SyncOutcome } from './sync-result';
+import type { StoredVersion, SyncFailure, SyncOutcome, SyncResult } from './sync-result';
 
 /**
  * The one protocol between pages and the service worker.
  *
  * Requests go page → worker with `postMessage` and a `MessagePort` for the reply
- * (so a page can await "that refresh is done, read IndexedDB now"). News goes
- * worker → every open page on the `qilu` BroadcastChannel, so a tab that did not
- * ask still re-renders when the data it shows changes.
+ * (so a page can await "that refresh is done"). News goes worker → every open
+ * page on the `qilu` BroadcastChannel, so a tab that did not ask still
+ * re-renders when the data it shows changes. Replies and news about a feed
+ * document carry its {@link StoredVersion}: a page that holds that version
+ * already reads nothing back.
  */
 
 /** Name of the BroadcastChannel the worker announces changes on. */
@@ -57,21 +59,28 @@ export type WorkerRequest =
   | { readonly type: 'skip-waiting'; readonly requestId: string };
 
 // Defined beside the store and the sync code, which use them too; part of the protocol.
-export type { SyncFailure, SyncOutcome };
+export type { StoredVersion, SyncFailure, SyncOutcome, SyncResult };
 
 /** Worker → page reply to one request, on the request's MessagePort. */
 export type WorkerReply =
-  | { readonly requestId: string; readonly ok: true; readonly outcome?: SyncOutcome }
+  | {
+      readonly requestId: string;
+      readonly ok: true;
+      readonly outcome?: SyncOutcome;
+      /** For `sync-directory` and `sync-page` (see {@link SyncResult}). */
+      readonly stored?: StoredVersion;
+    }
   | { readonly requestId: string; readonly ok: false; readonly failure: SyncFailure };
 
 /** Worker → all pages news, on the BroadcastChannel. */
 export type WorkerNews =
-  | { readonly type: 'directory-updated' }
+  | { readonly type: 'directory-updated'; readonly stored?: StoredVersion }
   | {
       readonly type: 'channel-updated';
       readonly channelId: string;
       readonly pageIndex: number;
       readonly outcome: SyncOutcome;
+      readonly stored?: StoredVersion;
     }
   | {
       readonly type: 'sync-failed';

@@ -29,3 +29,28 @@ export interface SyncFailure {
   /** Developer-facing detail. */
   readonly message: string;
 }
+
+/**
+ * Which copy of a feed document (channels.json, a channel page) IndexedDB
+ * holds now, so a page can tell whether the copy it has is that one without
+ * reading it again.
+ */
+export interface StoredVersion {
+  /**
+   * Names the stored content: unchanged as long as the server says the document
+   * is (built from its ETag / Last-Modified, see src/shared/sync/version.ts).
+   */
+  readonly revision: string;
+  /** When the document was last fetched successfully (a 304 moves it; the revision stays). */
+  readonly fetchedAt: number;
+}
+
+/** What a sync of a feed document did, and which copy is stored now. */
+export interface SyncResult {
+  readonly outcome: SyncOutcome;
+  /**
+   * Absent when the server sends no validators (or the reply comes from a
+   * worker older than revisions): then the page reads IndexedDB to know.
+   */
+  readonly stored?: StoredVersion;
+}

@@ -27,18 +27,18 @@ async function handle(
   const { requestId } = request;
   switch (request.type) {
     case 'sync-directory': {
-      const outcome = await refreshDirectory(context.directoryUrl);
-      return { reply: { requestId, ok: true, outcome } };
+      const { outcome, stored } = await refreshDirectory(context.directoryUrl);
+      return { reply: { requestId, ok: true, outcome, stored } };
     }
     case 'sync-page': {
       const { channelId, pageIndex, pageUrl } = request;
-      const outcome = await refreshChannelPage(channelId, pageIndex, pageUrl);
-      return { reply: { requestId, ok: true, outcome } };
+      const { outcome, stored } = await refreshChannelPage(channelId, pageIndex, pageUrl);
+      return { reply: { requestId, ok: true, outcome, stored } };
     }
     case 'sync-article': {
       const { articleId } = request;
       const documentUrl = articleDocumentUrl(context.feedBaseUrl, articleId);
-      const outcome = await refreshArticleDocument(articleId, documentUrl);
+      const { outcome } = await refreshArticleDocument(articleId, documentUrl);
       return { reply: { requestId, ok: true, outcome } };
     }
     case 'download': {

@@ -1,9 +1,15 @@
-import type { SyncOutcome } from '../shared/messages';
-import { syncArticleDocument, syncDirectory, syncFeedPage, toSyncFailure } from '../shared/sync';
+import type { SyncResult } from '../shared/messages';
+import {
+  storedVersion,
+  syncArticleDocument,
+  syncDirectory,
+  syncFeedPage,
+  toSyncFailure,
+} from '../shared/sync';
 import { database } from './db';
 import { broadcast } from './news';
 import { scheduleSearchUpkeep } from './search-upkeep';
-import { KeyedQueue, SingleFlight } from './single-flight';
+import { KeyedQueue, SingleFlight } from '../shared/single-flight';
 import { applyStorageBudget } from './storage-budget';
 
 /**
@@ -11,9 +17,11 @@ import { applyStorageBudget } from './storage-budget';
  * serialized per channel page, announced to every open page, and followed by
  * the storage budget. Failures are announced and rethrown for the reply. (A
  * write that hits the quota makes room and retries inside the store itself.)
+ * Replies and news name the copy now stored (StoredVersion), so a page that
+ * holds it already reads nothing back.
  */
 
-const inFlight = new SingleFlight<SyncOutcome>();
+const inFlight = new SingleFlight<SyncResult>();
 const perPage = new KeyedQueue();
 
 /**
@@ -31,14 +39,15 @@ export async function keepWithinBudget(): Promise<void> {
 }
 
 /** Fetches channels.json (conditionally) and stores it. */
-export function refreshDirectory(directoryUrl: string): Promise<SyncOutcome> {
+export function refreshDirectory(directoryUrl: string): Promise<SyncResult> {
   return inFlight.run(`directory\u0000${directoryUrl}`, async () => {
     try {
       const db = await database();
       const { outcome } = await syncDirectory(db, directoryUrl);
+      const stored = await storedVersion(db, directoryUrl);
       // A 304 changes nothing a page shows; the requesting page has its reply.
-      if (outcome.status === 'updated') broadcast({ type: 'directory-updated' });
-      return outcome;
+      if (outcome.status === 'updated') broadcast({ type: 'directory-updated', stored });
+      return { outcome, stored };
     } catch (error) {
       broadcast({ type: 'sync-failed', failure: toSyncFailure(error) });
       throw error;
@@ -51,17 +60,18 @@ export function refreshChannelPage(
   channelId: string,
   pageIndex: number,
   pageUrl: string,
-): Promise<SyncOutcome> {
+): Promise<SyncResult> {
   const page = `${channelId}\u0000${pageIndex}`;
   return inFlight.run(`${page}\u0000${pageUrl}`, () =>
     perPage.run(page, async () => {
       try {
         const db = await database();
         const outcome = await syncFeedPage(db, channelId, pageIndex, pageUrl);
+        const stored = await storedVersion(db, pageUrl);
         // Sent for 304s too: 「更新于」 moves even when no article changed.
-        broadcast({ type: 'channel-updated', channelId, pageIndex, outcome });
+        broadcast({ type: 'channel-updated', channelId, pageIndex, outcome, stored });
         if (outcome.added > 0 || outcome.changed > 0) await keepWithinBudget();
-        return outcome;
+        return { outcome, stored };
       } catch (error) {
         broadcast({ type: 'sync-failed', channelId, failure: toSyncFailure(error) });
         throw error;
@@ -81,13 +91,14 @@ export function refreshChannelPage(
 export function refreshArticleDocument(
   articleId: string,
   documentUrl: string,
-): Promise<SyncOutcome> {
+): Promise<SyncResult> {
   return inFlight.run(`article\u0000${documentUrl}`, async () => {
     try {
       const db = await database();
       const outcome = await syncArticleDocument(db, articleId, documentUrl);
       if (outcome.added > 0 || outcome.changed > 0) await keepWithinBudget();
-      return outcome;
+      // No version: the page does not have the article yet and reads it once.
+      return { outcome };
     } catch (error) {
       broadcast({ type: 'sync-failed', failure: toSyncFailure(error) });
       throw error;

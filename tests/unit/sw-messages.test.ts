@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseWorkerRequest } from '../../src/sw/request-guard';
-import { KeyedQueue, SingleFlight } from '../../src/sw/single-flight';
+import { KeyedQueue, SingleFlight } from '../../src/shared/single-flight';
 
 describe('a message to the service worker', () => {
   it('is accepted when it is one of the protocol requests', () => {

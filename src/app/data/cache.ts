@@ -20,12 +20,19 @@ export interface ChannelPage {
   readonly nextUrl?: string;
   /** When this device last fetched the page successfully (ms since epoch). */
   readonly fetchedAt: number;
+  /**
+   * Which stored copy this is (StoredVersion in src/shared/messages.ts), when
+   * known: news of the same revision needs no reading back.
+   */
+  readonly revision?: string;
 }
 
 /** The channel directory and when it was fetched. */
 export interface CachedDirectory {
   readonly directory: ChannelDirectory;
   readonly fetchedAt: number;
+  /** Which stored copy this is, when known (see {@link ChannelPage.revision}). */
+  readonly revision?: string;
 }
 
 /** An article and the channels whose pages it was seen in, first seen first. */

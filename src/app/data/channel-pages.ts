@@ -1,4 +1,5 @@
 import type { Channel, ChannelDirectory } from '../../shared/feed/types';
+import type { SyncResult } from '../../shared/messages';
 import type { StoreDb } from '../../shared/store/index';
 import { isStale } from '../lib/freshness';
 import type { ChannelPage } from './cache';
@@ -6,7 +7,7 @@ import { cachePage, cachedChain, cachedPage } from './cache';
 import { localDatabase } from './database';
 import { requireChannel } from './directory';
 import { missingOr } from './errors';
-import { refreshPageInBackground } from './live';
+import { pageAfterRefresh, refreshPageInBackground } from './live';
 import { fetchPageNow } from './network';
 import { readPage, readStoredChannelIds } from './reads';
 import { refreshPage } from './refresh';
@@ -48,8 +49,9 @@ async function loadStoredPage(
     if (stale) refreshPageInBackground(db, channel.id, ref.pageIndex, ref.url);
     return usable.page;
   }
+  let result: SyncResult | undefined;
   try {
-    await raceAbort(
+    result = await raceAbort(
       refreshPage(db, channel.id, ref.pageIndex, ref.url, { cold: !stored }),
       opts.signal,
     );
@@ -63,11 +65,11 @@ async function loadStoredPage(
     }
     throw missingOr(error, ref.pageIndex === 0 ? 'channel' : 'page');
   }
-  const fresh = await readPage(db, channel.id, ref.pageIndex);
+  // Read only if memory does not hold the copy the refresh stored (and into memory).
+  const fresh = await pageAfterRefresh(channel.id, ref.pageIndex, result);
   if (!fresh)
     throw new Error(`Page ${ref.pageIndex} of ${channel.id} was synced but is not stored`);
-  cachePage(fresh.page);
-  return fresh.page;
+  return fresh;
 }
 
 /**

@@ -35,6 +35,7 @@ async function loadDirectory(signal: AbortSignal): Promise<ChannelDirectory> {
     signal.throwIfAborted();
     throw missingOr(error, 'directory');
   }
+  // Nothing was in memory to compare the reply's revision with: this is the one read.
   const fresh = await readDirectory(db);
   if (!fresh) throw new Error('channels.json was synced but is not stored');
   cacheDirectory(fresh);

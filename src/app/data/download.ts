@@ -9,7 +9,7 @@ import { userMessageOfFailure } from './errors';
 import { rereadChannel } from './live';
 import { STORAGE_UNAVAILABLE_MESSAGE, localDatabase } from './database';
 import { emitNews, onNews } from './news';
-import { loadSyncModule } from './refresh';
+import { loadSyncModule } from './writer';
 
 /**
  * 下载离线: fetching channels (pages up to the chosen depth, and their images)

@@ -22,9 +22,11 @@
  * Inside, one module per part: `directory.ts`, `channel-pages.ts`,
  * `article-lookup.ts` (own document first, channel scan as fallback),
  * `related.ts`; `cache.ts` (memory), `reads.ts` (IndexedDB's feed data),
- * `database.ts` (the handle), `refresh.ts` (asking the worker, or the in-page
- * sync, to fetch), `network.ts` (no IndexedDB), `live.ts` and `live-hooks.ts`
- * (keeping the screen current), `news.ts`, `connectivity.ts`, `marks.ts`.
+ * `database.ts` (the handle), `refresh.ts` (asking for fresh data),
+ * `writer.ts` (who writes it: the worker, or the page before one controls it),
+ * `network.ts` (no IndexedDB), `live.ts` and `live-hooks.ts` (keeping the
+ * screen current), `copies.ts` (is memory's copy the stored one), `news.ts`,
+ * `connectivity.ts`, `marks.ts`.
  */
 
 export type { FoundArticle } from './article-lookup';

@@ -1,10 +1,12 @@
-import type { WorkerNews } from '../../shared/messages';
+import type { StoredVersion, SyncResult, WorkerNews } from '../../shared/messages';
+import { KeyedQueue } from '../../shared/single-flight';
 import type { StoreDb } from '../../shared/store/index';
 import { isStale } from '../lib/freshness';
 import { createObservable } from '../lib/observable';
 import { DIRECTORY_URL } from './api';
 import type { ChannelPage } from './cache';
 import { cacheDirectory, cachePage, cachedChain, cachedDirectory, cachedPage } from './cache';
+import { holdsVersion, sameDirectory, samePage, withFetchTime } from './copies';
 import { noteSyncFailure, noteSyncSuccess, onReconnect } from './connectivity';
 import { localDatabase } from './database';
 import { onNews } from './news';
@@ -14,8 +16,9 @@ import { refreshDirectory, refreshPage } from './refresh';
 /**
  * Keeping what is on screen current. Routes "watch" the channels they show;
  * whenever the stored copy of something the page has read changes (news from
- * the worker or the in-page sync), it is re-read from IndexedDB into memory
- * and the watchers re-render from memory, in place. Stale data is refreshed
+ * the worker or the in-page sync), it is re-read from IndexedDB into memory,
+ * unless the news names the copy memory holds already (its revision), and the
+ * watchers re-render from memory, in place. Stale data is refreshed
  * when a route opens, when the tab becomes visible again and when the browser
  * reconnects.
  */
@@ -40,25 +43,77 @@ export function onChannelChange(listener: (change: ChannelChange) => void): () =
   return () => channelListeners.delete(listener);
 }
 
-/** What makes two copies of a page look different to a reader (not its fetch time). */
-function pageSignature(page: ChannelPage): string {
-  return JSON.stringify([page.url, page.nextUrl, page.items]);
+/**
+ * Re-reads run one at a time per page (and for the directory), so that the
+ * reply to a refresh and the news of the same write, whichever comes first,
+ * cost one read: the second finds memory holding the copy it names.
+ */
+const rereads = new KeyedQueue();
+
+function notifyChannel(change: ChannelChange): void {
+  for (const listener of [...channelListeners]) listener(change);
 }
 
-async function rereadPage(channelId: string, pageIndex: number, reported: number): Promise<void> {
-  const before = cachedPage(channelId, pageIndex);
-  if (!before) return; // Nothing on screen was built from it; it will be read when needed.
-  const db = await localDatabase();
-  if (!db) return;
-  const stored = await readPage(db, channelId, pageIndex);
-  if (!stored) return;
-  const current = cachedPage(channelId, pageIndex);
-  if (!current) return; // Forgotten meanwhile (cleared in settings).
-  const changed = pageSignature(current) !== pageSignature(stored.page);
-  if (!changed && current.fetchedAt === stored.page.fetchedAt) return;
-  cachePage(stored.page);
-  const change: ChannelChange = { channelId, pageIndex, count: changed ? reported : 0 };
-  for (const listener of [...channelListeners]) listener(change);
+/** How a page is to be brought up to date with what is stored. */
+interface PageSettle {
+  /** Articles the write added or changed, for the listeners' count. */
+  readonly reported: number;
+  /** The copy the news or reply says is stored now, if it has a revision. */
+  readonly stored?: StoredVersion;
+  /** Read the page even when memory does not hold it (the caller wants it). */
+  readonly load?: boolean;
+}
+
+/**
+ * Brings page `pageIndex` of `channelId` in memory up to the stored copy:
+ * nothing is read when memory holds the copy `stored` names (only a later
+ * fetch time is taken over); otherwise the page is read, and listeners are
+ * told when it differs. Resolves the page in memory afterwards.
+ */
+function settlePage(
+  channelId: string,
+  pageIndex: number,
+  { reported, stored, load = false }: PageSettle,
+): Promise<ChannelPage | undefined> {
+  return rereads.run(`page:${channelId}:${pageIndex}`, async () => {
+    const before = cachedPage(channelId, pageIndex);
+    // Nothing on screen was built from it; it will be read when needed.
+    if (!before && !load) return undefined;
+    if (before && stored && holdsVersion(before, stored)) {
+      const moved = withFetchTime(before, stored);
+      if (moved === before) return before;
+      cachePage(moved);
+      notifyChannel({ channelId, pageIndex, count: 0 });
+      return moved;
+    }
+    const db = await localDatabase();
+    if (!db) return before;
+    const read = await readPage(db, channelId, pageIndex);
+    if (!read) return undefined;
+    const current = cachedPage(channelId, pageIndex);
+    // Forgotten meanwhile (cleared in settings): only a caller that asked keeps it.
+    if (!current && !load) return undefined;
+    cachePage(read.page);
+    if (!current) return read.page;
+    const changed = !samePage(current, read.page);
+    if (changed || current.fetchedAt !== read.page.fetchedAt) {
+      notifyChannel({ channelId, pageIndex, count: changed ? reported : 0 });
+    }
+    return read.page;
+  });
+}
+
+/**
+ * Page `pageIndex` of `channelId` after a refresh that returned `result`,
+ * read from IndexedDB only when memory does not hold that copy already.
+ */
+export function pageAfterRefresh(
+  channelId: string,
+  pageIndex: number,
+  result: SyncResult | undefined,
+): Promise<ChannelPage | undefined> {
+  const reported = result ? result.outcome.added + result.outcome.changed : 0;
+  return settlePage(channelId, pageIndex, { reported, stored: result?.stored, load: true });
 }
 
 /**
@@ -67,20 +122,30 @@ async function rereadPage(channelId: string, pageIndex: number, reported: number
  */
 export async function rereadChannel(channelId: string): Promise<void> {
   const pages = cachedChain(channelId);
-  await Promise.all(pages.map((page) => rereadPage(channelId, page.pageIndex, 0)));
+  await Promise.all(pages.map((page) => settlePage(channelId, page.pageIndex, { reported: 0 })));
 }
 
-async function rereadDirectory(): Promise<void> {
-  const before = cachedDirectory();
-  if (!before) return;
-  const db = await localDatabase();
-  if (!db) return;
-  const stored = await readDirectory(db);
-  if (!stored) return;
-  const changed = JSON.stringify(stored.directory) !== JSON.stringify(before.directory);
-  if (!changed && stored.fetchedAt === before.fetchedAt) return;
-  cacheDirectory(stored);
-  directoryVersion.set(directoryVersion.get() + 1);
+/** Like {@link settlePage}, for the directory in memory (never read here when there is none). */
+function settleDirectory(stored: StoredVersion | undefined): Promise<void> {
+  return rereads.run('directory', async () => {
+    const before = cachedDirectory();
+    if (!before) return;
+    if (stored && holdsVersion(before, stored)) {
+      const moved = withFetchTime(before, stored);
+      if (moved === before) return;
+      cacheDirectory(moved);
+      directoryVersion.set(directoryVersion.get() + 1);
+      return;
+    }
+    const db = await localDatabase();
+    if (!db) return;
+    const read = await readDirectory(db);
+    if (!read) return;
+    const current = cachedDirectory() ?? before;
+    cacheDirectory(read);
+    if (sameDirectory(current, read) && read.fetchedAt === current.fetchedAt) return;
+    directoryVersion.set(directoryVersion.get() + 1);
+  });
 }
 
 /**
@@ -103,12 +168,15 @@ function handleNews(news: WorkerNews): void {
   switch (news.type) {
     case 'directory-updated':
       noteSyncSuccess();
-      void rereadDirectory();
+      void settleDirectory(news.stored);
       return;
     case 'channel-updated':
       noteSyncSuccess();
       if (news.pageIndex === 0) setRefreshError(news.channelId, undefined);
-      void rereadPage(news.channelId, news.pageIndex, news.outcome.added + news.outcome.changed);
+      void settlePage(news.channelId, news.pageIndex, {
+        reported: news.outcome.added + news.outcome.changed,
+        stored: news.stored,
+      });
       return;
     case 'sync-failed':
       noteSyncFailure(news.failure);
@@ -153,8 +221,9 @@ function quietly(promise: Promise<unknown>): void {
 export function refreshDirectoryInBackground(db: StoreDb): void {
   if (!mayTry('directory', Date.now())) return;
   startListening();
-  // The worker says nothing after a 304; re-reading moves the in-memory fetch time anyway.
-  quietly(refreshDirectory(db, DIRECTORY_URL).then(rereadDirectory));
+  // The worker says nothing after a 304, so the reply moves the in-memory fetch time; after
+  // a change the news and the reply name the same copy, which is read once.
+  quietly(refreshDirectory(db, DIRECTORY_URL).then((result) => settleDirectory(result?.stored)));
 }
 
 /** Refreshes a stored page behind the one on screen, unless tried very recently. */

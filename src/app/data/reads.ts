@@ -9,14 +9,19 @@ import {
   getChannelArticles,
   getChannelPageRecord,
   getDirectoryRecord,
+  getFeedMeta,
   storedChannelIds,
 } from '../../shared/store/index';
+import { revisionOfCopy } from '../../shared/sync/version';
 import type { CachedArticle, CachedDirectory, ChannelPage } from './cache';
 
 /**
  * Reading the feed data IndexedDB holds (the directory, channel pages, articles)
  * into the shapes the views render. (A 304 answer moves the stored `fetchedAt`
  * too, see the store's markFetched, so the records alone say how fresh they are.)
+ * The directory and pages come with the revision of the copy read
+ * (src/shared/sync/version.ts), read after the record so that a write in
+ * between leaves the copy without one rather than with a wrong one.
  */
 
 /** A stored page, plus whether some of its articles have been evicted since. */
@@ -29,7 +34,13 @@ export interface StoredPage {
 /** The stored directory, if any. */
 export async function readDirectory(db: StoreDb): Promise<CachedDirectory | undefined> {
   const record = await getDirectoryRecord(db);
-  return record && { directory: record.directory, fetchedAt: record.fetchedAt };
+  if (!record) return undefined;
+  const meta = record.url === undefined ? undefined : await getFeedMeta(db, record.url);
+  return {
+    directory: record.directory,
+    fetchedAt: record.fetchedAt,
+    revision: revisionOfCopy(meta, record.fetchedAt),
+  };
 }
 
 /**
@@ -43,7 +54,10 @@ export async function readPage(
 ): Promise<StoredPage | undefined> {
   const record = await getChannelPageRecord(db, channelId, pageIndex);
   if (!record) return undefined;
-  const stored = await getArticleRecords(db, record.articleIds);
+  const [stored, meta] = await Promise.all([
+    getArticleRecords(db, record.articleIds),
+    getFeedMeta(db, record.url),
+  ]);
   const items = stored.flatMap((entry) => (entry ? [entry.article] : []));
   if (items.length === 0 && record.articleIds.length > 0) return undefined;
   return {
@@ -54,6 +68,7 @@ export async function readPage(
       items,
       nextUrl: record.nextUrl,
       fetchedAt: record.fetchedAt,
+      revision: revisionOfCopy(meta, record.fetchedAt),
     },
     incomplete: items.length < record.articleIds.length,
   };

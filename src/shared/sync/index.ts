@@ -12,3 +12,4 @@ export type { DownloadOptions, DownloadProgress, DownloadResult } from './downlo
 export { downloadChannels } from './download';
 export { articleImageUrls } from './images';
 export { conditionalHeaders } from './conditional';
+export { storedVersion } from './stored-version';

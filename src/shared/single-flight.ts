@@ -24,8 +24,10 @@ export class SingleFlight<T> {
 }
 
 /**
- * Runs jobs one after another per key: a sync of page 2 of 济南 from a new URL
- * waits for the running one instead of interleaving its write with it.
+ * Runs jobs one after another per key: in the worker, a sync of page 2 of 济南
+ * from a new URL waits for the running one instead of interleaving its write
+ * with it; in the page, a re-read of a page waits for the one running, which
+ * may have read the very copy it was about to read.
  */
 export class KeyedQueue {
   private readonly tails = new Map<string, Promise<unknown>>();
