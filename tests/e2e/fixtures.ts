@@ -79,6 +79,7 @@ export async function watchPage(page: Page, problems: PageProblems): Promise<voi
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const where = message.location().url;
+    if (where.endsWith('/favicon.ico')) return; // See the response handler below.
     problems.add(`console error: ${message.text()}${where ? ` (${where})` : ''}`);
   });
   page.on('pageerror', (error) => problems.add(`page error: ${error.message}`));
@@ -89,6 +90,9 @@ export async function watchPage(page: Page, problems: PageProblems): Promise<voi
     problems.add(`request failed: ${request.method()} ${request.url()} ${reason}`);
   });
   page.on('response', (response) => {
+    // A tab that shows a plain file (a JSON document) makes the browser ask for /favicon.ico on
+    // its own; the app's pages name their icons.
+    if (new URL(response.url()).pathname === '/favicon.ico') return;
     if (response.status() >= 400 && isOurs(response.url())) {
       problems.add(`HTTP ${response.status()}: ${response.url()}`);
     }

@@ -29,6 +29,8 @@ let buildDir = '';
 let work = '';
 
 offlineTest.beforeAll(async () => {
+  // A real ingest run and a copy of the build: slower than a test's default on a busy machine.
+  offlineTest.setTimeout(120_000);
   work = await mkdtemp(path.join(tmpdir(), 'qilu-e2e-ingest-'));
   buildDir = path.join(work, 'dist');
   await cp(v1Dir(), buildDir, { recursive: true });

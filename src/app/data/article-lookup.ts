@@ -179,6 +179,16 @@ export async function getArticle(
 ): Promise<FoundArticle | undefined> {
   const known = peekArticle(id);
   if (known) return known;
+  // The article view reads the story's city channel from the directory in memory
+  // (peekDirectory): have it there, read alongside the article, so the view offers
+  // the same 相关新闻 every time, whether or not the header has read it by then.
+  const directory = getDirectory(opts).catch(() => undefined);
+  const result = await lookUp(id, opts);
+  await directory;
+  return result;
+}
+
+async function lookUp(id: string, opts: LoadOptions): Promise<FoundArticle | undefined> {
   const db = await localDatabase();
   if (db) {
     const stored = await readArticle(db, id);
