@@ -54,6 +54,9 @@ const withImages = (ids: readonly string[], next?: string): unknown => {
   return json;
 };
 
+/** What the fixture's image URLs answer: a picture, as a static file server types it. */
+const SVG: Route = { text: '<svg/>', contentType: 'image/svg+xml' };
+
 /** Three pages of jinan (a, b → c → d) and one of hot, images served for all. */
 function portal(): Map<string, Route> {
   const routes = new Map<string, Route>([
@@ -63,8 +66,8 @@ function portal(): Map<string, Route> {
     [pageUrl('hot'), { json: withImages(['a', 'h']) }],
   ]);
   for (const id of ['a', 'b', 'c', 'd', 'h']) {
-    routes.set(image(`${id}-lead`), { text: '<svg/>' });
-    routes.set(image(`${id}-fig`), { text: '<svg/>' });
+    routes.set(image(`${id}-lead`), SVG);
+    routes.set(image(`${id}-fig`), SVG);
   }
   return routes;
 }
