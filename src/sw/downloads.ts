@@ -60,6 +60,8 @@ export function startDownload(
           onProgress: (progress) =>
             broadcast({ type: 'download-progress', downloadId: request.downloadId, ...progress }),
         });
+        // For developers: why paging stopped early (a loop, another origin).
+        for (const problem of result.problems ?? []) console.warn(`下载离线: ${problem}`);
         broadcast({
           type: 'download-finished',
           downloadId: request.downloadId,

@@ -1,6 +1,7 @@
 import { IMAGE_CACHE, SAVED_IMAGE_CACHE } from '../shared/cache-names';
 import { getArticleRecord, listSaved } from '../shared/store';
 import type { StoreDb } from '../shared/store';
+import { checkImageResponse } from '../shared/sync/image-response';
 import { articleImageUrls, cacheImage } from '../shared/sync/images';
 import { database } from './db';
 
@@ -20,12 +21,17 @@ async function savedImageUrls(db: StoreDb): Promise<Set<string>> {
   );
 }
 
-/** Keeps one image in the saved cache: from the image cache when it is there, else fetched. */
+/**
+ * Keeps one image in the saved cache: from the image cache when it is there
+ * (checked again: an entry may date from a version that stored anything),
+ * else fetched.
+ */
 async function keep(saved: Cache, images: Cache, url: string): Promise<boolean> {
   if (await saved.match(url)) return true;
   const seen = await images.match(url);
-  if (seen) {
-    await saved.put(url, seen);
+  const checked = seen && (await checkImageResponse(seen));
+  if (checked?.ok) {
+    await saved.put(url, checked.response);
     return true;
   }
   return cacheImage(saved, url, fetch, undefined);

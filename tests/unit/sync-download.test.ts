@@ -54,6 +54,9 @@ const withImages = (ids: readonly string[], next?: string): unknown => {
   return json;
 };
 
+/** What the fixture's image URLs answer: a picture, as a static file server types it. */
+const SVG: Route = { text: '<svg/>', contentType: 'image/svg+xml' };
+
 /** Three pages of jinan (a, b → c → d) and one of hot, images served for all. */
 function portal(): Map<string, Route> {
   const routes = new Map<string, Route>([
@@ -63,8 +66,8 @@ function portal(): Map<string, Route> {
     [pageUrl('hot'), { json: withImages(['a', 'h']) }],
   ]);
   for (const id of ['a', 'b', 'c', 'd', 'h']) {
-    routes.set(image(`${id}-lead`), { text: '<svg/>' });
-    routes.set(image(`${id}-fig`), { text: '<svg/>' });
+    routes.set(image(`${id}-lead`), SVG);
+    routes.set(image(`${id}-fig`), SVG);
   }
   return routes;
 }
@@ -239,5 +242,106 @@ describe('downloadChannels', () => {
     );
     expect(toSyncFailure(error).code).toBe('cancelled');
     expect(net.requests.filter((r) => r.url.includes('/images/'))).toHaveLength(1);
+  });
+});
+
+describe('downloadChannels following next_url', () => {
+  /** The URLs the download fetched, in order. */
+  async function download(routes: Map<string, Route>, depth = 10) {
+    const db = await freshStore();
+    const net = fakeNetwork(routes);
+    const result = await downloadChannels(db, [channel('jinan')], {
+      depth,
+      images: false,
+      fetch: net.fetch,
+    });
+    const pages = (await getChannelPages(db, 'jinan')).map((p) => p.url);
+    return { result, fetched: net.requests.map((r) => r.url), pages };
+  }
+
+  it.each([['jinan.json#top'], ['./jinan.json?'], ['./jinan.json?#']])(
+    'stops at a first page whose next_url %s names itself, and says why',
+    async (next) => {
+      const { result, fetched } = await download(
+        new Map([[pageUrl('jinan'), { json: feedJson(['a'], next) }]]),
+      );
+      expect(fetched).toEqual([pageUrl('jinan')]);
+      expect(result.articles).toBe(1);
+      expect(result.problems).toHaveLength(1);
+      expect(result.problems?.[0]).toMatch(/^jinan: next_url .*loop/);
+    },
+  );
+
+  it('stops at a first page whose next_url is its own URL in another spelling', async () => {
+    // The parser already drops a next_url equal to the page's (normalised) URL.
+    const { fetched } = await download(
+      new Map([
+        [
+          pageUrl('jinan'),
+          { json: feedJson(['a'], 'HTTPS://NEWS.EXAMPLE.COM:443/api/feeds/jinan.json') },
+        ],
+      ]),
+    );
+    expect(fetched).toEqual([pageUrl('jinan')]);
+  });
+
+  it('stops at a loop across pages (1 → 2 → 3 → 2), fetching each page once', async () => {
+    const { result, fetched, pages } = await download(
+      new Map([
+        [pageUrl('jinan'), { json: feedJson(['a'], 'jinan-2.json') }],
+        [pageUrl('jinan', 2), { json: feedJson(['b'], 'jinan-3.json#x') }],
+        [pageUrl('jinan', 3), { json: feedJson(['c'], 'jinan-2.json?') }],
+      ]),
+    );
+    expect(fetched).toEqual([pageUrl('jinan'), pageUrl('jinan', 2), pageUrl('jinan', 3)]);
+    expect(pages).toEqual([pageUrl('jinan'), pageUrl('jinan', 2), pageUrl('jinan', 3)]);
+    expect(result.articles).toBe(3);
+    expect(result.problems?.[0]).toContain(`next_url ${pageUrl('jinan', 2)}`);
+  });
+
+  it('stops at a loop back to the first page (1 → 2 → 1)', async () => {
+    const { result, fetched } = await download(
+      new Map([
+        [pageUrl('jinan'), { json: feedJson(['a'], 'jinan-2.json') }],
+        [pageUrl('jinan', 2), { json: feedJson(['b'], 'jinan.json#again') }],
+      ]),
+    );
+    expect(fetched).toEqual([pageUrl('jinan'), pageUrl('jinan', 2)]);
+    expect(result.problems).toHaveLength(1);
+  });
+
+  it('does not follow a next_url to another origin: the pages so far are kept', async () => {
+    const { result, fetched, pages } = await download(
+      new Map([
+        [pageUrl('jinan'), { json: feedJson(['a'], 'jinan-2.json') }],
+        [pageUrl('jinan', 2), { json: feedJson(['b'], 'https://evil.example/feeds/jinan-3.json') }],
+        ['https://evil.example/feeds/jinan-3.json', { json: feedJson(['evil']) }],
+      ]),
+    );
+    expect(fetched).toEqual([pageUrl('jinan'), pageUrl('jinan', 2)]);
+    expect(pages).toEqual([pageUrl('jinan'), pageUrl('jinan', 2)]);
+    expect(result.articles).toBe(2);
+    expect(result.failure).toBeUndefined();
+    expect(result.problems?.[0]).toMatch(/evil\.example.*not on the feed's own origin/);
+  });
+
+  it('follows a next_url with a fragment to its document, once', async () => {
+    const { result, fetched } = await download(
+      new Map([
+        [pageUrl('jinan'), { json: feedJson(['a'], 'jinan-2.json#list') }],
+        [pageUrl('jinan', 2), { json: feedJson(['b']) }],
+      ]),
+    );
+    expect(fetched).toEqual([pageUrl('jinan'), pageUrl('jinan', 2)]);
+    expect(result).toEqual({ articles: 2, images: 0, imagesFailed: 0 });
+  });
+
+  it('reports no problem for a next_url beyond the depth', async () => {
+    const { result, fetched } = await download(
+      new Map([[pageUrl('jinan'), { json: feedJson(['a'], 'https://evil.example/x.json') }]]),
+      1,
+    );
+    expect(fetched).toEqual([pageUrl('jinan')]);
+    expect(result.problems).toBeUndefined();
   });
 });

@@ -15,7 +15,7 @@ export interface RecordedRequest {
 export type Route =
   | { readonly json: unknown; readonly etag?: string; readonly lastModified?: string }
   | { readonly status: number; readonly body?: string }
-  | { readonly text: string }
+  | { readonly text: string; readonly contentType?: string }
   | { readonly hang: true };
 
 /** A fetch double over `routes` (mutable: tests change answers between syncs). */
@@ -40,7 +40,10 @@ export function fakeNetwork(routes: Map<string, Route>): {
         withUrl(url, new Response(route.body ?? null, { status: route.status })),
       );
     }
-    if ('text' in route) return Promise.resolve(withUrl(url, new Response(route.text)));
+    if ('text' in route) {
+      const init = route.contentType ? { headers: { 'Content-Type': route.contentType } } : {};
+      return Promise.resolve(withUrl(url, new Response(route.text, init)));
+    }
     const etagMatches = route.etag !== undefined && headers.get('If-None-Match') === route.etag;
     const dateMatches =
       route.lastModified !== undefined && headers.get('If-Modified-Since') === route.lastModified;

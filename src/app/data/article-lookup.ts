@@ -1,9 +1,11 @@
+import { PageTrail } from '../../shared/feed/paging';
 import type { Article, Channel, ChannelDirectory } from '../../shared/feed/types';
 import type { StoreDb } from '../../shared/store/index';
 import { articleDocumentUrlOf } from './api';
 import type { CachedArticle } from './cache';
 import { cacheArticle, cachedArticle } from './cache';
-import { firstPageOf, loadPage } from './channel-pages';
+import type { PageRef } from './channel-pages';
+import { firstPageOf, followNextUrl, loadPage } from './channel-pages';
 import { localDatabase } from './database';
 import { findChannel, getDirectory } from './directory';
 import { NotDownloadedError, isNetworkFailure, missingOr } from './errors';
@@ -65,7 +67,10 @@ async function scanFor(
   opts: LoadOptions,
 ): Promise<FoundArticle | undefined> {
   const directory = await getDirectory(opts);
-  let frontier = scanOrder(directory).map((channel) => ({ channel, ref: firstPageOf(channel) }));
+  // One trail per channel: its walk never loops or leaves the feed's origin.
+  let frontier: { channel: Channel; ref: PageRef; trail: PageTrail }[] = scanOrder(directory).map(
+    (channel) => ({ channel, ref: firstPageOf(channel), trail: new PageTrail(channel.feedUrl) }),
+  );
   let budget = MAX_SCAN_PAGES;
   let readAny = false;
   let firstError: unknown;
@@ -87,13 +92,8 @@ async function scanFor(
         const task = batch[index];
         if (result.status === 'fulfilled') {
           readAny = true;
-          const nextUrl = result.value.nextUrl;
-          if (task && nextUrl) {
-            next.push({
-              channel: task.channel,
-              ref: { pageIndex: task.ref.pageIndex + 1, url: nextUrl },
-            });
-          }
+          const ref = task && followNextUrl(task.trail, task.ref, result.value);
+          if (task && ref) next.push({ ...task, ref });
         } else {
           firstError ??= result.reason;
           if (result.reason instanceof NotDownloadedError || isNetworkFailure(result.reason)) {

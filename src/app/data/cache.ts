@@ -1,4 +1,5 @@
 import type { Article, ChannelDirectory } from '../../shared/feed/types';
+import { pageKey } from '../../shared/feed/urls';
 
 /**
  * The page's in-memory copy of what it has read this visit, so moving between
@@ -92,7 +93,12 @@ export function cachedChain(channelId: string): ChannelPage[] {
   for (const page of pages) {
     if (!page) break;
     const previous = chain[chain.length - 1];
-    if (previous && previous.nextUrl !== page.url) break;
+    // Compared as documents: "b.json#top" names the page read from "b.json".
+    if (
+      previous &&
+      (previous.nextUrl === undefined || pageKey(previous.nextUrl) !== pageKey(page.url))
+    )
+      break;
     chain.push(page);
   }
   return chain;

@@ -1,3 +1,4 @@
+import { PageTrail } from '../../shared/feed/paging';
 import type { Channel, ChannelDirectory } from '../../shared/feed/types';
 import type { SyncResult } from '../../shared/messages';
 import type { StoreDb } from '../../shared/store/index';
@@ -91,6 +92,42 @@ export async function loadPage(
     return page;
   }
   return loadStoredPage(db, channel, ref, opts);
+}
+
+/** Problems already logged, so a list re-rendering does not repeat them. */
+const loggedProblems = new Set<string>();
+
+/**
+ * Where a walk down a channel's pages goes after `page` (read at `ref`), as
+ * `trail` allows: the next page, or `undefined` at the end of the channel, also
+ * when its `next_url` loops back or leaves the feed's origin (logged once for
+ * developers; the reader sees the pages so far).
+ */
+export function followNextUrl(
+  trail: PageTrail,
+  ref: PageRef,
+  page: ChannelPage,
+): PageRef | undefined {
+  trail.visit(ref.url, page.url);
+  const next = trail.next(page.nextUrl);
+  if (next.kind === 'refused' && !loggedProblems.has(next.problem)) {
+    loggedProblems.add(next.problem);
+    console.warn(`Channel ${page.channelId}, page ${ref.pageIndex}: ${next.problem}`);
+  }
+  return next.kind === 'follow' ? { pageIndex: ref.pageIndex + 1, url: next.url } : undefined;
+}
+
+/**
+ * The page 「+更多」 opens after `pages` (a chain from the first page of
+ * `channel`, as {@link peekChannelPages} gives it), if there is one to open.
+ */
+export function nextPageOf(channel: Channel, pages: readonly ChannelPage[]): PageRef | undefined {
+  const trail = new PageTrail(channel.feedUrl);
+  let next: PageRef | undefined;
+  for (const page of pages) {
+    next = followNextUrl(trail, { pageIndex: page.pageIndex, url: page.url }, page);
+  }
+  return next;
 }
 
 /** The first page of `channel`. */

@@ -123,6 +123,8 @@ async function runInPage(id: string, channels: readonly Channel[], depth: number
         emitNews({ type: 'download-progress', downloadId: id, ...last });
       },
     });
+    // For developers: why paging stopped early (a loop, another origin).
+    for (const problem of result.problems ?? []) console.warn(`下载离线: ${problem}`);
     emitNews({
       type: 'download-finished',
       downloadId: id,

@@ -33,7 +33,7 @@ export type { FoundArticle } from './article-lookup';
 export { getArticle, peekArticle } from './article-lookup';
 export type { ChannelPage } from './cache';
 export type { PageRef } from './channel-pages';
-export { getChannelPage, peekChannelPages, storedChannels } from './channel-pages';
+export { getChannelPage, nextPageOf, peekChannelPages, storedChannels } from './channel-pages';
 export { offline } from './connectivity';
 export { STORAGE_UNAVAILABLE_MESSAGE, storageStatus } from './database';
 export { findChannel, getDirectory, peekDirectory } from './directory';

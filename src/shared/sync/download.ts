@@ -1,4 +1,5 @@
 import { IMAGE_CACHE } from '../cache-names';
+import { PageTrail } from '../feed/paging';
 import type { Channel } from '../feed/types';
 import type { SyncFailure } from '../sync-result';
 import type { StoreDb } from '../store/index';
@@ -47,12 +48,20 @@ export interface DownloadResult {
   readonly imagesFailed: number;
   /** The first page that failed, if any (later channels were still downloaded). */
   readonly failure?: SyncFailure;
+  /**
+   * Why a channel's paging stopped before its last `next_url` (a loop, another
+   * origin), for developers; absent when nothing was refused. The pages read
+   * up to there are stored and shown.
+   */
+  readonly problems?: readonly string[];
 }
 
 /**
  * Downloads channels one after another: for each, its pages in order up to
  * `depth` (following `next_url`, each page stored atomically by syncFeedPage,
- * conditionally when already stored), then the images of those pages'
+ * conditionally when already stored; a `next_url` that loops back or leaves
+ * the feed's origin ends the chain and is reported in `problems`), then the
+ * images of those pages'
  * articles into IMAGE_CACHE (already cached ones are skipped, a failing one is
  * counted and skipped). A page that fails ends that channel's chain; the
  * download goes on with the next channel and reports the first failure.
@@ -77,14 +86,17 @@ export async function downloadChannels(
   let done = 0;
   let total = channels.length;
   let pagesStored = 0;
+  const problems: string[] = [];
 
   for (const channel of channels) {
     signal?.throwIfAborted();
     const report = (): void => opts.onProgress?.({ channelId: channel.id, done, total });
     const images: string[] = [];
+    const trail = new PageTrail(channel.feedUrl);
     let pageUrl: string | undefined = channel.feedUrl;
     for (let pageIndex = 0; pageUrl !== undefined && pageIndex < depth; pageIndex++) {
       signal?.throwIfAborted();
+      trail.visit(pageUrl);
       try {
         await syncFeedPage(db, channel.id, pageIndex, pageUrl, opts);
       } catch (error) {
@@ -109,8 +121,16 @@ export async function downloadChannels(
           }
         }
       }
-      pageUrl = page?.nextUrl;
-      if (pageUrl !== undefined && pageIndex + 1 < depth) total++;
+      pageUrl = undefined;
+      if (page && pageIndex + 1 < depth) {
+        trail.visit(page.url);
+        const next = trail.next(page.nextUrl);
+        if (next.kind === 'refused') problems.push(`${channel.id}: ${next.problem}`);
+        if (next.kind === 'follow') {
+          pageUrl = next.url;
+          total++;
+        }
+      }
       done++;
       report();
     }
@@ -138,5 +158,6 @@ export async function downloadChannels(
     images: imagesCached,
     imagesFailed,
     ...(firstError !== undefined && { failure: toSyncFailure(firstError) }),
+    ...(problems.length > 0 && { problems }),
   };
 }

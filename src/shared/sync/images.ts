@@ -1,4 +1,5 @@
 import type { Article, Block } from '../feed/types';
+import { checkImageResponse } from './image-response';
 
 /**
  * Images of articles, put into the runtime image cache ahead of time by
@@ -25,8 +26,12 @@ export const IMAGE_TIMEOUT_MS = 15_000;
 /**
  * Puts one image into `cache` unless it is there already. Fetched in CORS mode:
  * an opaque (no-cors) response would be stored padded to megabytes of quota in
- * Chromium, and its status cannot be checked. A failing image is reported as
- * `false`, never thrown (the caller's abort excepted: it rethrows the reason).
+ * Chromium, and its status cannot be checked. Only a whole image within
+ * IMAGE_MAX_BYTES is stored (checkImageResponse: an error page served with
+ * status 200, a huge or broken-off body are not; each is logged for
+ * developers). A failing image is reported as `false`, never thrown (the
+ * caller's abort excepted: it rethrows the reason); the article is stored
+ * without it either way.
  */
 export async function cacheImage(
   cache: Cache,
@@ -42,12 +47,14 @@ export async function cacheImage(
   signal?.addEventListener('abort', forward, { once: true });
   try {
     signal?.throwIfAborted();
-    const response = await doFetch(url, { signal: controller.signal });
-    if (!response.ok) {
-      await response.body?.cancel().catch(() => undefined);
+    const checked = await checkImageResponse(await doFetch(url, { signal: controller.signal }));
+    // A timeout or the caller's abort while reading the body is not the image's fault.
+    if (controller.signal.aborted) throw controller.signal.reason;
+    if (!checked.ok) {
+      console.warn(`Image not stored: ${url}: ${checked.reason}`);
       return false;
     }
-    await cache.put(url, response);
+    await cache.put(url, checked.response);
     return true;
   } catch {
     if (signal?.aborted) throw signal.reason;

@@ -1,7 +1,7 @@
 import type { ComponentChildren, Ref } from 'preact';
 import { formatDateTime } from '../date';
 import type { Article } from '../feed/types';
-import { isWebUrl } from '../web-url';
+import { webUrl } from '../web-url';
 import type { BlockViewOptions } from './blocks';
 import { BlocksView, FigureView } from './blocks';
 
@@ -98,6 +98,7 @@ export function ArticleView({
   slots?: ArticleSlots;
   articleRef?: Ref<HTMLElement>;
 }) {
+  const sourceUrl = webUrl(article.url);
   return (
     <article class="article" ref={articleRef}>
       <header class="article-head">
@@ -117,9 +118,9 @@ export function ArticleView({
       {slots.tools}
       <Body article={article} options={options} />
       {/* The same check as body links: a feed's URL becomes a link only when it is http(s). */}
-      {article.url && isWebUrl(article.url) && (
+      {sourceUrl && (
         <p class="source-link">
-          <a href={article.url} rel="noopener noreferrer">
+          <a href={sourceUrl} rel="noopener noreferrer">
             阅读原文
           </a>
         </p>

@@ -1,6 +1,6 @@
 import type { ComponentChildren, ComponentType } from 'preact';
 import type { Block, FigureBlock, Inline } from '../feed/types';
-import { isWebUrl } from '../web-url';
+import { webUrl } from '../web-url';
 
 /**
  * The block tree of an article as Preact elements, with no state and no
@@ -67,16 +67,18 @@ function renderInline(inline: Inline, key: number): ComponentChildren {
       return <em key={key}>{renderInlines(inline.c)}</em>;
     case 'strong':
       return <strong key={key}>{renderInlines(inline.c)}</strong>;
-    case 'a':
-      // Links go out to other sites: only http(s) (isWebUrl), never with an opener.
+    case 'a': {
+      // Links go out to other sites: only http(s) (webUrl), never with an opener.
       // Defence in depth: the feed module only emits http(s) links already.
-      return isWebUrl(inline.href) ? (
-        <a key={key} href={inline.href} rel="noopener noreferrer">
+      const href = webUrl(inline.href);
+      return href ? (
+        <a key={key} href={href} rel="noopener noreferrer">
           {renderInlines(inline.c)}
         </a>
       ) : (
         <span key={key}>{renderInlines(inline.c)}</span>
       );
+    }
     case 'br':
       return <br key={key} />;
   }
@@ -89,7 +91,9 @@ function renderInline(inline: Inline, key: number): ComponentChildren {
  */
 export function FigureView({ figure, noImages }: { figure: FigureBlock; noImages: boolean }) {
   const hasCaption = figure.caption !== undefined && figure.caption.length > 0;
-  if (noImages) {
+  // A picture whose address is not http(s) is shown as its text, like in 省流量 mode.
+  const src = webUrl(figure.src);
+  if (noImages || !src) {
     if (!figure.alt && !hasCaption) return null;
     return (
       <figure class="body-figure body-figure--text">
@@ -102,7 +106,7 @@ export function FigureView({ figure, noImages }: { figure: FigureBlock; noImages
   return (
     <figure class="body-figure">
       <img
-        src={figure.src}
+        src={src}
         alt={figure.alt}
         width={hasSize ? figure.width : DEFAULT_WIDTH}
         height={hasSize ? figure.height : DEFAULT_HEIGHT}

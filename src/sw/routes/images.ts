@@ -3,6 +3,7 @@ import { ExpirationPlugin } from 'workbox-expiration';
 import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { IMAGE_CACHE } from '../../shared/cache-names';
+import { checkImageResponse } from '../../shared/sync/image-response';
 import { savedImage } from '../saved-images';
 
 /** A month: article images do not change, and a reader may come back to a saved story. */
@@ -24,6 +25,21 @@ const askWithCors: WorkboxPlugin = {
 };
 
 /**
+ * Only a whole image within IMAGE_MAX_BYTES is kept (checkImageResponse): an
+ * error page served with status 200, a huge or broken-off body still reach
+ * the page as they came (it shows what it can) but are not cached; logged for
+ * developers.
+ */
+const onlyWholeImages: WorkboxPlugin = {
+  cacheWillUpdate: async ({ request, response }) => {
+    const checked = await checkImageResponse(response);
+    if (checked.ok) return checked.response;
+    console.warn(`Image not cached: ${request.url}: ${checked.reason}`);
+    return null;
+  },
+};
+
+/**
  * Images: cache first (they are immutable once published), into the cache that
  * 下载离线 also fills, with an age and count limit, and dropped first when the
  * origin runs out of quota.
@@ -35,6 +51,7 @@ export function cacheImages(origins: ReadonlySet<string>): void {
     cacheName: IMAGE_CACHE,
     plugins: [
       askWithCors,
+      onlyWholeImages,
       new ExpirationPlugin({
         maxEntries: MAX_ENTRIES,
         maxAgeSeconds: MAX_AGE_SECONDS,

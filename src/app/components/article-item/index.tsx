@@ -1,4 +1,5 @@
 import type { Article } from '../../../shared/feed/types';
+import { webUrl } from '../../../shared/web-url';
 import { offlinePrefs } from '../../lib/prefs';
 import { useObservable } from '../../lib/observable';
 import { ArticleLink } from '../article-link';
@@ -38,7 +39,7 @@ export function ArticleItem({
   const Title = heading;
   // 省流量: no thumbnails (they are decorative, so nothing is lost but bytes).
   const { noImages } = useObservable(offlinePrefs);
-  const thumb = noImages ? undefined : article.image;
+  const thumb = noImages ? undefined : webUrl(article.image?.src);
   return (
     <li class={thumb ? 'news-item news-item--thumb' : 'news-item'}>
       <Title class="news-item__title">
@@ -57,7 +58,7 @@ export function ArticleItem({
       {thumb && (
         <img
           class="news-item__thumb"
-          src={thumb.src}
+          src={thumb}
           alt=""
           width={THUMB_WIDTH}
           height={THUMB_HEIGHT}

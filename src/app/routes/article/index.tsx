@@ -27,6 +27,7 @@ import { offlinePrefs } from '../../lib/prefs';
 import { useObservable } from '../../lib/observable';
 import { useChannelVersion } from '../../data';
 import { ArticleView as ArticleDocument } from '../../../shared/view/article';
+import { webUrl } from '../../../shared/web-url';
 import './body.css';
 import './style.css';
 
@@ -43,11 +44,12 @@ function contextChannelId(found: FoundArticle, directory: ChannelDirectory | und
 }
 
 /**
- * The address to share: the story's page on the portal (its canonical home),
- * or this app's own link to it when the feed gives none.
+ * The address to share (分享, or the copied link): the story's page on the
+ * portal (its canonical home) when the feed gives a web URL, else this app's
+ * own link to it. Exported for the test that renders every feed URL.
  */
-function shareUrl(article: Article): string {
-  return article.url ?? new URL(articleHref(article.id), location.origin).href;
+export function shareUrl(article: Article): string {
+  return webUrl(article.url) ?? new URL(articleHref(article.id), location.origin).href;
 }
 
 function Related({ article, channelId }: { article: Article; channelId: string }) {

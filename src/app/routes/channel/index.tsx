@@ -12,6 +12,7 @@ import {
   findChannel,
   getChannelPage,
   getDirectory,
+  nextPageOf,
   peekChannelPages,
   peekDirectory,
   useChannelVersion,
@@ -87,19 +88,17 @@ function ChannelFeed({ channel }: { channel: Channel }) {
 
   const pages = shownPages(channel.id, first.value);
   const items = uniqueItems(pages);
-  const last = pages[pages.length - 1];
-  const nextUrl = last?.nextUrl;
+  // Not simply the last next_url: one that loops back or leaves the feed's origin ends the list.
+  const nextRef = nextPageOf(channel, pages);
 
   const loadMore = async () => {
-    if (!last || !nextUrl || more.status === 'loading') return;
+    if (!nextRef || more.status === 'loading') return;
     setMore({ status: 'loading' });
     controller.current = new AbortController();
     try {
-      const page = await getChannelPage(
-        channel.id,
-        { pageIndex: last.pageIndex + 1, url: nextUrl },
-        { signal: controller.current.signal },
-      );
+      const page = await getChannelPage(channel.id, nextRef, {
+        signal: controller.current.signal,
+      });
       const added = uniqueItems([...pages, page]).length - items.length;
       focusIndex.current = added > 0 ? items.length : undefined;
       setOpened((n) => n + 1);
@@ -129,7 +128,7 @@ function ChannelFeed({ channel }: { channel: Channel }) {
             {more.status === 'error' && (
               <ErrorNotice error={more.error} onRetry={() => void loadMore()} />
             )}
-            {nextUrl ? (
+            {nextRef ? (
               more.status !== 'error' && (
                 <button
                   type="button"

@@ -1,4 +1,5 @@
 import type { Article, Channel } from '../../../shared/feed/types';
+import { webUrl } from '../../../shared/web-url';
 import { ArticleLink } from '../../components/article-link';
 import { CityLinks } from '../../components/city-links';
 import { MoreLink } from '../../components/more-link';
@@ -74,34 +75,38 @@ function Timeline({ items, channelId }: { items: readonly Article[]; channelId: 
   );
 }
 
-function Gallery({ items, channelId }: { items: readonly Article[]; channelId: string }) {
+/** Picture cards (the 图片 section); exported for the test that renders every feed URL. */
+export function Gallery({ items, channelId }: { items: readonly Article[]; channelId: string }) {
   // 省流量: the cards keep their captions (the headline links) and lose the pictures.
   const { noImages } = useObservable(offlinePrefs);
   return (
     <ul class={noImages ? 'gallery gallery--text' : 'gallery'}>
-      {items.map((item) => (
-        <li key={item.id}>
-          <div class="card">
-            {/* Decorative: the headline link right below names the story. Not a <figure>:
+      {items.map((item) => {
+        const src = webUrl(item.image?.src);
+        return (
+          <li key={item.id}>
+            <div class="card">
+              {/* Decorative: the headline link right below names the story. Not a <figure>:
                 a figure is named by its caption, so the headline would be heard twice. */}
-            {!noImages && (
-              <img
-                src={item.image?.src}
-                alt=""
-                width={CARD_WIDTH}
-                height={CARD_HEIGHT}
-                loading="lazy"
-                decoding="async"
-              />
-            )}
-            <p class="card__caption">
-              <ArticleLink id={item.id} channelId={channelId}>
-                {item.title}
-              </ArticleLink>
-            </p>
-          </div>
-        </li>
-      ))}
+              {!noImages && src && (
+                <img
+                  src={src}
+                  alt=""
+                  width={CARD_WIDTH}
+                  height={CARD_HEIGHT}
+                  loading="lazy"
+                  decoding="async"
+                />
+              )}
+              <p class="card__caption">
+                <ArticleLink id={item.id} channelId={channelId}>
+                  {item.title}
+                </ArticleLink>
+              </p>
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }
@@ -120,7 +125,7 @@ function NewsSection({ channel }: { channel: Channel }) {
   if (page.status === 'loading') body = <Loading />;
   else if (page.status === 'error') body = <ErrorNotice error={page.error} onRetry={page.retry} />;
   else {
-    const withImages = page.value.items.filter((item) => item.image);
+    const withImages = page.value.items.filter((item) => webUrl(item.image?.src));
     const useGallery = layout === 'gallery' && withImages.length > 0;
     const items = (useGallery ? withImages : page.value.items).slice(0, ITEM_COUNT[layout]);
     if (items.length === 0) body = <p class="empty">这个频道暂时没有文章。</p>;
