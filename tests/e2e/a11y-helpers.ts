@@ -1,4 +1,4 @@
-import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, Locator, Page } from '@playwright/test';
 import axe from 'axe-core';
 import { READING_PREFS_KEY } from '../../src/app/lib/reading-prefs';
 import type { ReadingPrefs } from '../../src/app/lib/reading-prefs';
@@ -141,15 +141,23 @@ export async function axeViolationsFast(page: Page): Promise<string[]> {
   );
 }
 
-/** Shows the city list where narrow screens keep it behind the 城市 button (no-op when shown). */
-export async function showCityList(page: Page): Promise<void> {
-  const toggle = page
-    .getByRole('navigation', { name: '城市' })
-    .getByRole('button', { name: '城市' });
-  if ((await toggle.isVisible()) && (await toggle.getAttribute('aria-expanded')) === 'false') {
-    await toggle.click();
-    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+/** Clicks the disclosure `button` open unless it is hidden or open already. */
+async function expand(button: Locator): Promise<void> {
+  if ((await button.isVisible()) && (await button.getAttribute('aria-expanded')) === 'false') {
+    await button.click();
+    await expect(button).toHaveAttribute('aria-expanded', 'true');
   }
+}
+
+/**
+ * Shows the city list where narrow screens keep it behind the 城市 button, and, where the header
+ * is compact (large text on a phone), first opens the 菜单 that holds it (no-op when shown).
+ */
+export async function showCityList(page: Page): Promise<void> {
+  await expand(page.getByRole('banner').getByRole('button', { name: '菜单', exact: true }));
+  await expand(
+    page.getByRole('navigation', { name: '城市' }).getByRole('button', { name: '城市' }),
+  );
 }
 
 /** How far the document scrolls sideways (≤ 0 means it reflows: WCAG 1.4.10). */
@@ -157,4 +165,21 @@ export function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
+}
+
+/**
+ * The elements that reach past the right edge of the viewport: what makes a page scroll sideways.
+ * Runs in the page (`page.evaluate(elementsPastTheEdge)`).
+ */
+export function elementsPastTheEdge(): string[] {
+  const edge = document.documentElement.clientWidth;
+  return Array.from(document.body.querySelectorAll('*'))
+    .filter((element) => {
+      const box = element.getBoundingClientRect();
+      return box.width > 1 && box.right > edge + 0.5;
+    })
+    .map(
+      (element) =>
+        `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ends at ${Math.round(element.getBoundingClientRect().right)}px of ${edge}px`,
+    );
 }

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import {
   SettingsTab,
+  elementsPastTheEdge,
   expectPrefsApplied,
   horizontalOverflow,
   openRoute,
@@ -77,20 +78,6 @@ function clippedText(): string[] {
     if (extraY > 1) problems.push(`${describe(element)} is ${extraY}px too short for its text`);
   }
   return problems;
-}
-
-/** The elements that reach past the right edge of the viewport: what makes a page scroll sideways. */
-function elementsPastTheEdge(): string[] {
-  const edge = document.documentElement.clientWidth;
-  return Array.from(document.body.querySelectorAll('*'))
-    .filter((element) => {
-      const box = element.getBoundingClientRect();
-      return box.width > 1 && box.right > edge + 0.5;
-    })
-    .map(
-      (element) =>
-        `<${element.tagName.toLowerCase()} class="${element.getAttribute('class') ?? ''}"> ends at ${Math.round(element.getBoundingClientRect().right)}px of ${edge}px`,
-    );
 }
 
 test.describe('at 320 px wide with 200% text', () => {
