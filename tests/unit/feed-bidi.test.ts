@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cleanLine, stripControls } from '../../src/shared/feed/clean-text';
 import { parseFeedPage } from '../../src/shared/feed/index';
-import { renderBootArticle } from '../../src/sw/boot/render-article';
+import { renderBootArticle, renderTitle } from '../../src/sw/boot/render-article';
 import { feedDocument, feedItem, HOT_URL } from './fixtures/feed/load';
 
 /** Every character the parser must remove from feed text (bidi marks are not among them). */
@@ -127,6 +127,10 @@ describe('the renderer isolates feed text', () => {
     expect(html).toContain('<p class="kicker" dir="auto">引题</p>');
     expect(html).toContain('<p class="subtitle" dir="auto">副题</p>');
     expect(html).toContain('<p class="credit" dir="auto">（记者）</p>');
+  });
+
+  it('the boot view’s tab title is cleaned even for an article stored uncleaned', () => {
+    expect(renderTitle(`${RLO}标题\u0007 - 齐鲁轻读`)).toBe('<title>标题 - 齐鲁轻读</title>');
   });
 
   it('each author is isolated from the next', () => {
