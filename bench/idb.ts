@@ -64,6 +64,8 @@ async function benchPages(root: string): Promise<FeedPage[]> {
       }),
       skipped: 0,
       problems: [],
+      repaired: 0,
+      repairs: [],
     });
   }
   return pages;

@@ -135,7 +135,7 @@ async function writeCorpus(indexed: boolean): Promise<WriteRun> {
       db,
       channelId,
       index,
-      { url, title: channelId, items, skipped: 0, problems: [] },
+      { url, title: channelId, items, skipped: 0, problems: [], repaired: 0, repairs: [] },
       {},
     );
     pages++;

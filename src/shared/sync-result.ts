@@ -18,6 +18,11 @@ export interface SyncOutcome {
   readonly changed: number;
   /** Invalid items the feed contained (skipped, not stored). */
   readonly skipped: number;
+  /**
+   * Repairs made to stored items (a field shortened or dropped, a headline
+   * derived: FeedPage.repaired); present only when there were any.
+   */
+  readonly repaired?: number;
 }
 
 /**

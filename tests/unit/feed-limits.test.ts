@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { Article } from '../../src/shared/feed/index';
 import { LIMITS, parseFeedPage } from '../../src/shared/feed/index';
 import { feedDocument, feedItem, HOT_URL } from './fixtures/feed/load';
 
@@ -30,94 +31,167 @@ describe('a page with more items than the limit', () => {
   });
 });
 
-describe('an item with a field over its limit is skipped, not truncated', () => {
+describe('an over-long id skips its item: an id is required and must be usable as it is', () => {
+  it('with the reason', () => {
+    expect(problemWith(feedItem('長'.repeat(LIMITS.idLength + 1)))).toMatch(
+      /id: longer than 256 characters$/,
+    );
+  });
+});
+
+describe('an item with an optional field over its limit is kept, the field shortened or dropped', () => {
   const long = (length: number): string => '长'.repeat(length);
-  const cases: [string, unknown, RegExp][] = [
+  type Check = (article: Article) => unknown;
+  const cases: [string, unknown, RegExp, Check, unknown][] = [
     [
       'title',
       feedItem('a', { title: long(LIMITS.titleLength + 1) }),
-      /^items\.0 \(id "a"\): title: longer than 300/,
+      /^items\.0 \(id "a"\): title: longer than 300 characters, shortened$/,
+      (article) => [article.title.length, article.title.endsWith('…'), article.titleDerived],
+      [LIMITS.titleLength, true, undefined],
     ],
-    ['id', feedItem(long(LIMITS.idLength + 1)), /id/],
     [
       'kicker',
       feedItem('a', { _news: { kicker: long(LIMITS.kickerLength + 1) } }),
-      /_news\.kicker: longer/,
+      /_news\.kicker: longer than 200 characters, shortened/,
+      (article) => article.kicker?.length,
+      LIMITS.kickerLength,
     ],
     [
       'number of subtitles',
       feedItem('a', { _news: { subtitles: Array<string>(LIMITS.subtitles + 1).fill('副题') } }),
-      /_news\.subtitles: more than 8 entries/,
+      /_news\.subtitles: more than 8 entries, the rest dropped/,
+      (article) => article.subtitles.length,
+      LIMITS.subtitles,
     ],
     [
       'one subtitle',
       feedItem('a', { _news: { subtitles: ['短', long(LIMITS.subtitleLength + 1)] } }),
-      /_news\.subtitles\.1: longer/,
+      /_news\.subtitles\.1: longer than 200 characters, shortened/,
+      (article) => article.subtitles.map((line) => line.length),
+      [1, LIMITS.subtitleLength],
     ],
-    ['summary', feedItem('a', { summary: long(LIMITS.summaryLength + 1) }), /summary: longer/],
+    [
+      'summary',
+      feedItem('a', { summary: long(LIMITS.summaryLength + 1) }),
+      /summary: longer than 1000 characters, shortened/,
+      (article) => [article.summary.length, article.summary.endsWith('…')],
+      [LIMITS.summaryLength, true],
+    ],
     [
       'content_html',
       feedItem('a', { content_html: `<p>${long(LIMITS.contentHtmlLength)}</p>` }),
-      /content_html: longer/,
+      /content_html: longer than 200000 characters, cut/,
+      (article) => article.text.length,
+      LIMITS.contentHtmlLength - 3,
     ],
     [
       'content_text',
       feedItem('a', { content_text: long(LIMITS.contentTextLength + 1) }),
-      /content_text/,
+      /content_text: longer than 100000 characters, cut/,
+      (article) => article.text.length,
+      LIMITS.contentTextLength,
     ],
     [
       'number of authors',
       feedItem('a', {
         authors: Array.from({ length: LIMITS.authors + 1 }, () => ({ name: '作者' })),
       }),
-      /authors: more than/,
+      /authors: more than 20 entries, the rest dropped/,
+      (article) => article.authors.length,
+      LIMITS.authors,
     ],
     [
       'author name',
-      feedItem('a', { authors: [{ name: long(LIMITS.authorNameLength + 1) }] }),
-      /authors\.0\.name/,
+      feedItem('a', { authors: [{ name: long(LIMITS.authorNameLength + 1) }, { name: '刘兵' }] }),
+      /authors\.0\.name: longer than 100 characters, dropped/,
+      (article) => article.authors,
+      ['刘兵'],
     ],
     [
       'number of tags',
       feedItem('a', { tags: Array<string>(LIMITS.tags + 1).fill('标签') }),
-      /tags: more/,
+      /tags: more than 20 entries, the rest dropped/,
+      (article) => article.tags.length,
+      LIMITS.tags,
     ],
-    ['tag', feedItem('a', { tags: [long(LIMITS.tagLength + 1)] }), /tags\.0/],
+    [
+      'tag',
+      feedItem('a', { tags: [long(LIMITS.tagLength + 1), '数字经济'] }),
+      /tags\.0: longer than 50 characters, dropped/,
+      (article) => article.tags,
+      ['数字经济'],
+    ],
     [
       'url',
       feedItem('a', { url: `https://portal.example.cn/${'x'.repeat(LIMITS.urlLength)}` }),
-      /url: longer/,
+      /url: longer than 2048 characters, dropped/,
+      (article) => article.url,
+      undefined,
     ],
-    ['image', feedItem('a', { image: `/${'x'.repeat(LIMITS.urlLength)}` }), /image: longer/],
+    [
+      'image',
+      feedItem('a', { image: `/${'x'.repeat(LIMITS.urlLength)}` }),
+      /image: longer than 2048 characters, dropped/,
+      (article) => article.image,
+      undefined,
+    ],
     [
       'source',
       feedItem('a', { _news: { source: long(LIMITS.sourceLength + 1) } }),
-      /_news\.source/,
+      /_news\.source: longer than 100 characters, shortened/,
+      (article) => article.source?.length,
+      LIMITS.sourceLength,
     ],
     [
       'editor',
       feedItem('a', { _news: { editor: long(LIMITS.sourceLength + 1) } }),
-      /_news\.editor/,
+      /_news\.editor: longer/,
+      (article) => article.editor?.length,
+      LIMITS.sourceLength,
     ],
     [
       'credit',
       feedItem('a', { _news: { credit: long(LIMITS.creditLength + 1) } }),
-      /_news\.credit/,
+      /_news\.credit: longer/,
+      (article) => article.credit?.length,
+      LIMITS.creditLength,
     ],
     [
       'image alt',
-      feedItem('a', { _news: { image_alt: long(LIMITS.imageAltLength + 1) } }),
-      /_news\.image_alt/,
+      feedItem('a', { image: 'a.png', _news: { image_alt: long(LIMITS.imageAltLength + 1) } }),
+      /_news\.image_alt: longer/,
+      (article) => article.image?.alt.length,
+      LIMITS.imageAltLength,
     ],
-    ['language', feedItem('a', { language: 'x'.repeat(LIMITS.languageLength + 1) }), /language/],
+    [
+      'language',
+      feedItem('a', { language: 'x'.repeat(LIMITS.languageLength + 1) }),
+      /language: longer than 35 characters, dropped/,
+      (article) => article.language,
+      undefined,
+    ],
   ];
 
-  it.each(cases)('when its %s is too long', (_, item, reason) => {
-    expect(problemWith(item)).toMatch(reason);
-  });
+  it.each(cases)(
+    'when its %s is too long, and counts the repair',
+    (_, item, reason, check, expected) => {
+      const page = parseFeedPage(feedDocument([item]), HOT_URL);
+      expect(page.skipped).toBe(0);
+      expect(page.repaired).toBe(1);
+      expect(page.repairs).toEqual([expect.stringMatching(reason)]);
+      const [article] = page.items;
+      if (!article) throw new Error('the item was not kept');
+      expect(check(article)).toEqual(expected);
+    },
+  );
 
-  it('while a field exactly at its limit is accepted', () => {
-    expect(problemWith(feedItem('a', { title: long(LIMITS.titleLength) }))).toBeUndefined();
+  it('while a field exactly at its limit is kept as it is, with nothing repaired', () => {
+    const title = long(LIMITS.titleLength);
+    const page = parseFeedPage(feedDocument([feedItem('a', { title })]), HOT_URL);
+    expect(page.items[0]?.title).toBe(title);
+    expect(page.repaired).toBe(0);
+    expect(page.repairs).toEqual([]);
   });
 
   it('after trimming: surrounding whitespace does not count', () => {
@@ -135,7 +209,9 @@ describe('an item with a field over its limit is skipped, not truncated', () => 
 
 describe('problems are capped but the count is not', () => {
   it(`lists at most ${LIMITS.problems} problems while counting every skipped item`, () => {
-    const broken = Array.from({ length: 50 }, (_, i) => feedItem(`bad-${i}`, { title: '' }));
+    const broken = Array.from({ length: 50 }, (_, i) =>
+      feedItem(`bad-${i}`, { date_published: 'yesterday' }),
+    );
     const page = parseFeedPage(feedDocument([...broken, feedItem('good')]), HOT_URL);
     expect(page.skipped).toBe(50);
     expect(page.problems).toHaveLength(LIMITS.problems);

@@ -143,27 +143,59 @@ describe('the hot feed modelled on the seed article', () => {
 describe('a feed page with broken items', () => {
   const page = parseFeedPage(fixtureJson('mixed-items.json'), HOT_URL);
 
-  it('keeps the valid items in their order', () => {
-    expect(page.items.map((item) => item.id)).toEqual(['good-1', 'bad-image', '42', 'good-2']);
+  it('keeps the usable items in their order', () => {
+    expect(page.items.map((item) => item.id)).toEqual([
+      'good-1',
+      'no-title',
+      'empty-title',
+      'no-offset',
+      'no-body',
+      'script-only',
+      'bad-image',
+      '42',
+      'bad-tags',
+      'good-2',
+    ]);
   });
 
-  it('skips and counts each invalid item', () => {
-    expect(page.skipped).toBe(9);
-    expect(page.problems).toHaveLength(9);
+  it('skips and counts only the items with an unusable required field', () => {
+    expect(page.skipped).toBe(3);
+    expect(page.problems).toHaveLength(3);
   });
 
   it('says for each skipped item which one it was and what was wrong', () => {
     expect(page.problems).toEqual([
-      'items.1 (id "no-title"): title: is missing',
-      'items.2 (id "empty-title"): title: must not be empty',
       expect.stringMatching(/^items\.3 \(id "feb-30"\): date_published: not an RFC 3339 date-time/),
-      expect.stringMatching(/^items\.4 \(id "no-offset"\): date_published: not an RFC 3339/),
-      'items.5 (id "no-body"): needs content_html, content_text or summary',
       'items.6: not a JSON object',
       'items.7 (id "good-1"): duplicate id, the first one is kept',
-      'items.8 (id "script-only"): the body is empty once unsafe markup is removed',
-      expect.stringMatching(/^items\.11 \(id "bad-tags"\): tags: /),
     ]);
+  });
+
+  it('counts and explains every repair of a kept item', () => {
+    expect(page.repairs).toEqual([
+      'items.1 (id "no-title"): title: missing, derived from the text',
+      'items.2 (id "empty-title"): title: missing, derived from the text',
+      'items.8 (id "script-only"): content_html: nothing readable once unsafe markup is removed; kept for its title',
+      'items.9 (id "bad-image"): url: not a usable http(s) URL, dropped',
+      'items.9 (id "bad-image"): image: not a usable http(s) URL, dropped',
+      'items.11 (id "bad-tags"): tags: not an array, dropped',
+    ]);
+    expect(page.repaired).toBe(6);
+  });
+
+  it('derives a headline from the text of an item without one, and says it did', () => {
+    const item = page.items.find((article) => article.id === 'no-title');
+    expect(item).toMatchObject({ title: '正文 no-title', titleDerived: true });
+  });
+
+  it('reads a date without a zone as China Standard Time', () => {
+    const item = page.items.find((article) => article.id === 'no-offset');
+    expect(item?.datePublished).toBe('2023-05-05T08:00:00+08:00');
+  });
+
+  it('keeps an item with a headline and no body, as a headline', () => {
+    const item = page.items.find((article) => article.id === 'no-body');
+    expect(item).toMatchObject({ title: '标题 no-body', blocks: [], text: '', summary: '' });
   });
 
   it('keeps the first of two items with the same id', () => {
@@ -236,8 +268,8 @@ describe('an invalid feed document is refused with a schema error', () => {
     ['when it is not an object', 'hello', /must be a JSON object/],
     ['when it is an array', [feedItem('a')], /must be a JSON object/],
     [
-      'when the version is JSON Feed 1.0',
-      { ...(feedDocument([]) as object), version: 'https://jsonfeed.org/version/1' },
+      'when the version is neither JSON Feed 1.1 nor 1.0',
+      { ...(feedDocument([]) as object), version: 'https://jsonfeed.org/version/2' },
       /version must be "https:\/\/jsonfeed\.org\/version\/1\.1"/,
     ],
     ['when the version is missing', { title: 't', items: [] }, /version/],

@@ -66,5 +66,5 @@ export async function storeDemo(db: StoreDb, channels?: readonly string[]): Prom
 
 /** A one-item feed page for channel test pages. */
 export function singlePage(url: string, items: readonly Article[]): FeedPage {
-  return { url, title: '测试', items, skipped: 0, problems: [] };
+  return { url, title: '测试', items, skipped: 0, problems: [], repaired: 0, repairs: [] };
 }

@@ -57,6 +57,8 @@ export function feedPage(
     items: items.map((item) => (typeof item === 'string' ? article(item) : item)),
     skipped: 0,
     problems: [],
+    repaired: 0,
+    repairs: [],
     ...extra,
   };
 }

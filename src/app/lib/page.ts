@@ -5,6 +5,7 @@ import { announce } from './announce';
 import { createObservable } from './observable';
 import { SITE_NAME } from '../../shared/site';
 import { endBootView } from './boot-view';
+import { cleanLine } from '../../shared/feed/clean-text';
 
 /** The site name, appended to every page title (one definition, shared with the boot view). */
 export { SITE_NAME };
@@ -66,7 +67,9 @@ export function usePage(title: string | undefined, documentTitle?: string): void
     if (title === undefined || navigation.path !== path) return;
     // The app's page is ready: it replaces the worker's boot view, if any.
     endBootView();
-    document.title = documentTitle ?? `${title} - ${SITE_NAME}`;
+    // Cleaned again here (the parser already did) for articles stored by older versions:
+    // no control or bidi override character may make the tab title read differently.
+    document.title = cleanLine(documentTitle ?? `${title} - ${SITE_NAME}`);
     shownPage.set({ path, title: document.title });
     if (navigation.id > handledNavigation) {
       handledNavigation = navigation.id;

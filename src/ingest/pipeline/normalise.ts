@@ -79,7 +79,7 @@ export function normaliseItem(raw: IngestItem, baseUrl: string): Normalised {
   let title = raw.title ? cleanLine(raw.title) : '';
   let titleDerived = false;
   if (title === '') {
-    title = headlineFromText(raw.summary?.trim() || bodyText, 40);
+    title = headlineFromText(raw.summary?.trim() || bodyText, LIMITS.derivedTitleLength);
     if (title === '')
       return { ok: false, reason: `${label}: no headline and no text to derive one` };
     titleDerived = true;

@@ -1,3 +1,4 @@
+import { shortenText } from './clean-text';
 import { BLOCK_WRAPPERS, EMPHASIS, HEADING_LEVELS, isBlockLevel } from './html-elements';
 import type { HtmlElement, HtmlNode } from './html-tree';
 import { parseHtmlTree } from './html-tree';
@@ -273,7 +274,8 @@ function figureOf(img: HtmlElement, base: string): FigureBlock | undefined {
   const width = dimension(img.attrs.width);
   const height = dimension(img.attrs.height);
   if (width !== undefined && height !== undefined && width <= 2 && height <= 2) return undefined;
-  const figure: FigureBlock = { t: 'figure', src, alt: collapseText(img.attrs.alt ?? '') };
+  const alt = shortenText(collapseText(img.attrs.alt ?? ''), LIMITS.imageAltLength);
+  const figure: FigureBlock = { t: 'figure', src, alt };
   return {
     ...figure,
     ...(width === undefined ? {} : { width }),

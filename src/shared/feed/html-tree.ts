@@ -1,4 +1,5 @@
 import { Parser } from 'htmlparser2';
+import { stripControls } from './clean-text';
 import { DROPPED_WITH_CONTENT } from './html-elements';
 import { LIMITS } from './limits';
 
@@ -9,7 +10,8 @@ import { LIMITS } from './limits';
  * never sees them: elements in DROPPED_WITH_CONTENT vanish with their subtree;
  * attributes are not copied except the few the converter may use; and nesting
  * deeper than LIMITS.htmlTreeDepth is flattened (its text kept), so no later
- * recursion can overflow the stack on hostile input.
+ * recursion can overflow the stack on hostile input. Text and alt text leave
+ * without control characters and bidi overrides (clean-text.ts).
  */
 
 /** The only attributes that leave the parser. */
@@ -31,11 +33,39 @@ export interface HtmlElement {
 /** A node: text (entities decoded) or an element. */
 export type HtmlNode = string | HtmlElement;
 
+/**
+ * Attribute text is capped before anything reads it: an `alt` of 200,000
+ * spaces is as easy to send as a short one. An alt is cut at 4 ×
+ * LIMITS.imageAltLength (whitespace collapsing and shortening follow), a URL
+ * longer than 4 × LIMITS.urlLength is dropped (it could not resolve within
+ * the limit anyway), and a width or height longer than 16 characters is no
+ * number.
+ */
+const MAX_ALT = LIMITS.imageAltLength * 4;
+const MAX_URL = LIMITS.urlLength * 4;
+const MAX_DIMENSION = 16;
+
+function capped(value: string | undefined, max: number, cut: boolean): string | undefined {
+  if (value === undefined || value.length <= max) return value;
+  return cut ? value.slice(0, max) : undefined;
+}
+
+function stripAltControls(alt: string | undefined): string | undefined {
+  return alt === undefined ? undefined : stripControls(alt);
+}
+
 function keptAttributes(name: string, attribs: Readonly<Record<string, string>>): KeptAttributes {
-  if (name === 'a') return attribs.href === undefined ? {} : { href: attribs.href };
+  if (name === 'a') {
+    const href = capped(attribs.href, MAX_URL, false);
+    return href === undefined ? {} : { href };
+  }
   if (name === 'img') {
-    const { src, alt, width, height } = attribs;
-    return { src, alt, width, height };
+    return {
+      src: capped(attribs.src, MAX_URL, false),
+      alt: stripAltControls(capped(attribs.alt, MAX_ALT, true)),
+      width: capped(attribs.width, MAX_DIMENSION, false),
+      height: capped(attribs.height, MAX_DIMENSION, false),
+    };
   }
   return {};
 }
@@ -76,8 +106,10 @@ export function parseHtmlTree(html: string): HtmlNode[] {
         }
         if (entries.pop() === true) open.pop();
       },
-      ontext(data) {
+      ontext(raw) {
         if (dropDepth > 0) return;
+        // After entity decoding, so `&#x202E;` goes too: text is text, never a control.
+        const data = stripControls(raw, true);
         const { children } = current();
         const last = children[children.length - 1];
         // htmlparser2 reports text in pieces (around entities); join them.

@@ -61,19 +61,47 @@ function firstCodePoint(text: string): string {
   return String.fromCodePoint(text.codePointAt(0) ?? 0);
 }
 
+/** HTML's collapsible whitespace, as UTF-16 code units. */
+function isCollapsible(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d || code === 0x0c;
+}
+
+/** Collapsible whitespace, or the indentation a paragraph may start with. */
+function isLeading(code: number): boolean {
+  return isCollapsible(code) || code === 0x3000 || code === 0xa0;
+}
+
 /**
  * Collapses whitespace in a plain string the way HTML renders it (runs become
  * one space, none at either end, line breaks between wide characters vanish)
- * and drops leading indentation.
+ * and drops leading indentation. One pass over the string: a regular
+ * expression that tries a run of whitespace at each of its positions (as
+ * `\s+$` does) takes time quadratic in the run, and a feed can send a
+ * 200,000-space run.
  */
 export function collapseText(text: string): string {
-  return text
-    .replace(/^[ \t\n\r\f\u3000\u00a0]+|[ \t\n\r\f]+$/g, '')
-    .replace(/[ \t\n\r\f]+/g, (run: string, offset: number, whole: string) => {
-      const before = whole.slice(Math.max(0, offset - 2), offset);
-      const after = whole.slice(offset + run.length, offset + run.length + 2);
-      return separator(lastCodePoint(before), firstCodePoint(after), /[\n\r]/.test(run));
-    });
+  let start = 0;
+  while (start < text.length && isLeading(text.charCodeAt(start))) start++;
+  let end = text.length;
+  while (end > start && isCollapsible(text.charCodeAt(end - 1))) end--;
+  let out = '';
+  let from = start;
+  for (let i = start; i < end; i++) {
+    if (!isCollapsible(text.charCodeAt(i))) continue;
+    let runEnd = i;
+    let hadNewline = false;
+    for (; runEnd < end && isCollapsible(text.charCodeAt(runEnd)); runEnd++) {
+      const code = text.charCodeAt(runEnd);
+      if (code === 0x0a || code === 0x0d) hadNewline = true;
+    }
+    // The run ends before `end`, which is never whitespace: both neighbours exist.
+    const before = lastCodePoint(text.slice(Math.max(start, i - 2), i));
+    const after = firstCodePoint(text.slice(runEnd, runEnd + 2));
+    out += text.slice(from, i) + separator(before, after, hadNewline);
+    from = runEnd;
+    i = runEnd - 1;
+  }
+  return out + text.slice(from, end);
 }
 
 /**

@@ -15,7 +15,10 @@ export const LIMITS = {
   channels: 200,
   /** Items read from one feed page; the rest are skipped and counted. */
   itemsPerPage: 200,
-  /** Skip reasons kept in `FeedPage.problems` (the count in `skipped` is exact). */
+  /**
+   * Reasons kept in `FeedPage.problems` (skips) and in `FeedPage.repairs` (repairs), each;
+   * the counts in `skipped` and `repaired` are exact.
+   */
   problems: 20,
 
   /** Channel id (a lower-case slug). */
@@ -66,4 +69,6 @@ export const LIMITS = {
   htmlTreeDepth: 64,
   /** Characters of body text used when a summary has to be derived from the body. */
   derivedSummaryLength: 120,
+  /** Longest headline derived from the text of an item that has no `title`. */
+  derivedTitleLength: 40,
 } as const;

@@ -1,21 +1,17 @@
 import * as v from 'valibot';
-import { itemToArticle } from './article';
+import { readItem } from './article';
 import { FeedError } from './errors';
 import { LIMITS } from './limits';
-import {
-  ChannelDirectorySchema,
-  describeIssues,
-  FeedDocumentSchema,
-  FeedItemSchema,
-  isJsonObject,
-} from './schema';
+import { ChannelDirectorySchema, describeIssues, FeedDocumentSchema, isJsonObject } from './schema';
 import type { Article, Channel, ChannelDirectory, FeedPage } from './types';
 import { absoluteUrl, resolveHttpUrl } from './urls';
 
 /**
  * Validated documents from parsed JSON. Document-level problems throw
  * FeedError('schema') with a developer-facing message naming the URL and
- * field; item-level problems only skip the item (FeedPage.skipped/problems).
+ * field; an item with an unusable required field is skipped
+ * (FeedPage.skipped/problems), any other item problem is repaired and counted
+ * (FeedPage.repaired/repairs).
  */
 
 function schemaError(docUrl: string, detail: string): FeedError {
@@ -50,9 +46,10 @@ export function parseChannelDirectory(json: unknown, docUrl: string): ChannelDir
 }
 
 /**
- * Validates one JSON Feed 1.1 page. `docUrl` is the URL it was read from;
- * every URL in it resolves against that. Invalid items, duplicates of an
- * earlier id and items past LIMITS.itemsPerPage are skipped and counted.
+ * Validates one JSON Feed 1.1 (or 1.0) page. `docUrl` is the URL it was read
+ * from; every URL in it resolves against that. Items with an unusable
+ * required field, duplicates of an earlier id and items past
+ * LIMITS.itemsPerPage are skipped and counted; repairs to kept items are counted too.
  * @throws FeedError('schema') when the document itself is invalid.
  */
 export function parseFeedPage(json: unknown, docUrl: string): FeedPage {
@@ -72,16 +69,23 @@ export function parseFeedPage(json: unknown, docUrl: string): FeedPage {
 
   const items: Article[] = [];
   const problems: string[] = [];
+  const repairs: string[] = [];
   let skipped = 0;
-  const skip = (problem: string): void => {
-    skipped++;
-    if (problems.length < LIMITS.problems) problems.push(problem);
-  };
+  let repaired = 0;
   const seen = new Set<string>();
   const readable = feed.items.slice(0, LIMITS.itemsPerPage);
   for (const [index, raw] of readable.entries()) {
-    const problem = addItem(raw, url, seen, items);
-    if (problem !== undefined) skip(`items.${index}${idHint(raw)}: ${problem}`);
+    const where = `items.${index}${idHint(raw)}`;
+    const outcome = addItem(raw, url, seen, items);
+    if (typeof outcome === 'string') {
+      skipped++;
+      if (problems.length < LIMITS.problems) problems.push(`${where}: ${outcome}`);
+      continue;
+    }
+    repaired += outcome.length;
+    for (const repair of outcome) {
+      if (repairs.length < LIMITS.problems) repairs.push(`${where}: ${repair}`);
+    }
   }
   const excess = feed.items.length - LIMITS.itemsPerPage;
   if (excess > 0) {
@@ -91,7 +95,7 @@ export function parseFeedPage(json: unknown, docUrl: string): FeedPage {
     }
   }
 
-  const page: FeedPage = { url, title: feed.title, items, skipped, problems };
+  const page: FeedPage = { url, title: feed.title, items, skipped, problems, repaired, repairs };
   return nextUrl === undefined ? page : { ...page, nextUrl };
 }
 
@@ -111,25 +115,23 @@ export function parseArticleDocument(json: unknown, docUrl: string, id: string):
 }
 
 /**
- * Validates and converts one raw item, appending it to `items` (and its id to
- * `seen`); returns why it was skipped instead, if it was.
+ * Reads one raw item, appending it to `items` (and its id to `seen`) with the
+ * repairs it needed; returns why it was skipped instead, if it was.
  */
 function addItem(
   raw: unknown,
   url: string,
   seen: Set<string>,
   items: Article[],
-): string | undefined {
+): string | readonly string[] {
   if (!isJsonObject(raw)) return 'not a JSON object';
-  const result = v.safeParse(FeedItemSchema, raw);
-  if (!result.success) return describeIssues(result.issues);
-  const item = result.output;
-  if (seen.has(item.id)) return 'duplicate id, the first one is kept';
-  seen.add(item.id);
-  const article = itemToArticle(item, url);
-  if (article === undefined) return 'the body is empty once unsafe markup is removed';
+  const reading = readItem(raw, url);
+  if (!reading.ok) return reading.reason;
+  const { article } = reading;
+  if (seen.has(article.id)) return 'duplicate id, the first one is kept';
+  seen.add(article.id);
   items.push(article);
-  return undefined;
+  return reading.repairs;
 }
 
 /** ` (id "…")` for messages, when the raw item has a usable-looking id. */

@@ -1,27 +1,29 @@
 import * as v from 'valibot';
 import { LIMITS } from './limits';
-import { isRfc3339DateTime } from './rfc3339';
 
 /**
- * The raw shapes of the feed contract (DESIGN.md, docs/feed-format.md) as
- * valibot schemas. They check types, required fields and LIMITS, trim strings
- * and drop unknown fields; they do not resolve URLs (that needs the document's
- * URL, see parse.ts). Items are validated one by one with `FeedItemSchema`, so
- * one broken item cannot take the page down with it.
+ * The raw shapes of the feed contract's documents (DESIGN.md,
+ * docs/feed-format.md) as valibot schemas. They check types, required fields
+ * and LIMITS, trim strings and drop unknown fields; they do not resolve URLs
+ * (that needs the document's URL, see parse.ts). Feed items are not checked
+ * here but read leniently, field by field, by article.ts.
  *
- * Optional fields may also be `null`: some producers write `"image": null` for
- * "no image", and treating that as absent costs nothing.
+ * Optional fields may also be `null`: some producers write `"next_url": null`
+ * for "no next page", and treating that as absent costs nothing.
  */
 
-/** The only JSON Feed version accepted. */
+/** The JSON Feed version this contract is written against. */
 export const JSON_FEED_VERSION = 'https://jsonfeed.org/version/1.1';
+
+/**
+ * JSON Feed 1.0, which many feeds in the wild still declare (micro.blog, static-site
+ * generators). The 1.1 spec asks readers to accept it; its one difference that matters
+ * here, the single `author`, is read as `authors` (article.ts).
+ */
+export const JSON_FEED_VERSION_1 = 'https://jsonfeed.org/version/1';
 
 /** A channel id: lower-case letters, digits, `-` and `_`, starting with a letter or digit. */
 export const CHANNEL_ID = /^[a-z0-9][a-z0-9_-]*$/;
-
-/** Control characters have no business in an id that ends up in routes and storage keys. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** A trimmed string of at most `max` code units. */
 function text(max: number) {
@@ -38,86 +40,17 @@ function requiredText(max: number) {
   );
 }
 
-/** An optional trimmed string; empty means absent (decided by the caller). */
-function optionalText(max: number) {
-  return v.nullish(text(max));
-}
-
-/** A list of at most `count` entries. */
-function list<TItem extends v.GenericSchema>(item: TItem, count: number) {
-  return v.nullish(v.pipe(v.array(item), v.maxLength(count, `more than ${count} entries`)));
-}
-
-const dateTime = v.pipe(
-  v.string(),
-  v.trim(),
-  v.check(
-    isRfc3339DateTime,
-    'not an RFC 3339 date-time with offset (e.g. 2023-05-06T10:30:13+08:00)',
-  ),
-  v.transform((value) => value.toUpperCase()),
-);
-
-/** JSON Feed 1.1: "If an id is presented as a number … a reader must coerce it to a string." */
-const itemId = v.union(
-  [
-    v.pipe(
-      requiredText(LIMITS.idLength),
-      v.check((id) => !CONTROL_CHARACTERS.test(id), 'contains control characters'),
-    ),
-    v.pipe(v.number(), v.finite(), v.transform(String)),
-  ],
-  'must be a string',
-);
-
-const NewsExtensionSchema = v.object({
-  kicker: optionalText(LIMITS.kickerLength),
-  subtitles: list(text(LIMITS.subtitleLength), LIMITS.subtitles),
-  source: optionalText(LIMITS.sourceLength),
-  editor: optionalText(LIMITS.sourceLength),
-  credit: optionalText(LIMITS.creditLength),
-  image_alt: optionalText(LIMITS.imageAltLength),
-  city: v.nullish(
-    v.pipe(
-      text(LIMITS.channelIdLength),
-      v.check((city) => city === '' || CHANNEL_ID.test(city), 'not a channel id'),
-    ),
-  ),
-});
-
-const AuthorSchema = v.object({ name: optionalText(LIMITS.authorNameLength) });
-
-/** One JSON Feed 1.1 item with the `_news` extension. */
-export const FeedItemSchema = v.pipe(
-  v.object({
-    id: itemId,
-    title: requiredText(LIMITS.titleLength),
-    date_published: dateTime,
-    date_modified: v.nullish(dateTime),
-    content_html: optionalText(LIMITS.contentHtmlLength),
-    content_text: optionalText(LIMITS.contentTextLength),
-    summary: optionalText(LIMITS.summaryLength),
-    url: optionalText(LIMITS.urlLength),
-    image: optionalText(LIMITS.urlLength),
-    tags: list(text(LIMITS.tagLength), LIMITS.tags),
-    language: optionalText(LIMITS.languageLength),
-    authors: list(AuthorSchema, LIMITS.authors),
-    _news: v.nullish(NewsExtensionSchema),
-  }),
-  v.check(
-    (item) => Boolean(item.content_html || item.content_text || item.summary),
-    'needs content_html, content_text or summary',
-  ),
-);
-
-/** A validated raw item, before conversion to an Article. */
-export type FeedItem = v.InferOutput<typeof FeedItemSchema>;
-
-/** A JSON Feed 1.1 document; its items are checked separately. */
+/**
+ * A JSON Feed 1.1 (or 1.0) document; its items are read one by one by
+ * article.ts, so one broken item cannot take the page down with it.
+ */
 export const FeedDocumentSchema = v.object({
-  version: v.literal(JSON_FEED_VERSION, `version must be "${JSON_FEED_VERSION}"`),
+  version: v.picklist(
+    [JSON_FEED_VERSION, JSON_FEED_VERSION_1],
+    `version must be "${JSON_FEED_VERSION}" (or "${JSON_FEED_VERSION_1}")`,
+  ),
   title: requiredText(LIMITS.documentTitleLength),
-  next_url: optionalText(LIMITS.urlLength),
+  next_url: v.nullish(text(LIMITS.urlLength)),
   items: v.array(v.unknown(), 'items must be an array'),
 });
 

@@ -1,3 +1,4 @@
+import { stripControls } from './clean-text';
 import type { RawInline } from './inline-text';
 import { normalizeInlines } from './inline-text';
 import type { Block, Inline } from './types';
@@ -18,11 +19,13 @@ const INDENTED_LINE = /^\u3000/;
  * that begins with full-width indentation (U+3000, how Chinese plain text
  * usually marks paragraphs) also starts one. Any other single newline is kept
  * as a line break (`br`), because in plain text it was put there on purpose
- * (addresses, verse, lists) and joining the lines would lose that.
+ * (addresses, verse, lists) and joining the lines would lose that. Control
+ * characters and bidi overrides are removed (clean-text.ts).
  */
 export function textToBlocks(text: string): Block[] {
   const blocks: Block[] = [];
-  for (const chunk of text.replace(/\r\n?/g, '\n').split(BLANK_LINE)) {
+  const clean = stripControls(text.replace(/\r\n?/g, '\n'), true);
+  for (const chunk of clean.split(BLANK_LINE)) {
     let lines: RawInline[] = [];
     for (const line of chunk.split('\n')) {
       if (INDENTED_LINE.test(line)) {

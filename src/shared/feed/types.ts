@@ -51,6 +51,12 @@ export interface Article {
   readonly id: string;
   /** The web headline. */
   readonly title: string;
+  /**
+   * Present when the item had no `title` and `title` was derived from its text
+   * (its first sentence, shortened): a micro-post's headline is ours, not the
+   * producer's. Absent for a headline the feed gave.
+   */
+  readonly titleDerived?: true;
   /** 引题: the line above the headline. */
   readonly kicker?: string;
   /** 副题: the lines under the headline. */
@@ -113,4 +119,11 @@ export interface FeedPage {
   readonly skipped: number;
   /** Developer-facing reasons for the skipped items (capped), for logs and tests. */
   readonly problems: readonly string[];
+  /**
+   * How many repairs were made to kept items: an over-long field shortened, an
+   * invalid optional field dropped, a missing headline derived (each counts once).
+   */
+  readonly repaired: number;
+  /** Developer-facing reasons for the repairs (capped like `problems`), e.g. `items.3 (id "a1"): tags.0: longer than 50 characters, dropped`. */
+  readonly repairs: readonly string[];
 }

@@ -185,7 +185,8 @@ export function putFeedPage(
           tx.objectStore('feedMeta').put(metaRecord(meta.url ?? page.url, meta, fetchedAt)),
         );
         await writes.settle();
-        return { status: 'updated', added, changed, skipped: page.skipped };
+        const { skipped, repaired } = page;
+        return { status: 'updated', added, changed, skipped, ...(repaired > 0 && { repaired }) };
       },
       // Feed data can always be fetched again: no need to wait for a disk flush before resolving.
       'relaxed',

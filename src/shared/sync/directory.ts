@@ -40,10 +40,8 @@ export async function syncDirectory(
     () => {
       // syncDocument accepts a 304 only when content is stored; this keeps the types honest.
       if (!stored) throw new FeedError('http', `${url}: HTTP 304 without a stored directory`, 304);
-      return {
-        outcome: { status: 'not-modified', added: 0, changed: 0, skipped: 0 },
-        directory: stored.directory,
-      };
+      const outcome: SyncOutcome = { status: 'not-modified', added: 0, changed: 0, skipped: 0 };
+      return { outcome, directory: stored.directory };
     },
   );
 }

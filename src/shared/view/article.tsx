@@ -1,4 +1,5 @@
 import type { ComponentChildren, Ref } from 'preact';
+import { Fragment } from 'preact';
 import { formatDateTime } from '../date';
 import type { Article } from '../feed/types';
 import { webUrl } from '../web-url';
@@ -42,7 +43,15 @@ function Meta({ article }: { article: Article }) {
       {article.authors.length > 0 && (
         <div>
           <dt>作者</dt>
-          <dd>{article.authors.join(' ')}</dd>
+          <dd>
+            {article.authors.map((author, index) => (
+              // Each name isolated: a right-to-left name must not swap places with its neighbours.
+              <Fragment key={index}>
+                {index > 0 && ' '}
+                <bdi>{author}</bdi>
+              </Fragment>
+            ))}
+          </dd>
         </div>
       )}
       {article.editor && (
@@ -69,7 +78,11 @@ function Body({ article, options }: { article: Article; options: BlockViewOption
         />
       )}
       <BlocksView blocks={article.blocks} options={options} />
-      {article.credit && <p class="credit">{article.credit}</p>}
+      {article.credit && (
+        <p class="credit" dir="auto">
+          {article.credit}
+        </p>
+      )}
     </div>
   );
 }
@@ -103,13 +116,18 @@ export function ArticleView({
     <article class="article" ref={articleRef}>
       <header class="article-head">
         {isDemo(article) && <p class="badge">{DEMO_LABEL}</p>}
-        {article.kicker && <p class="kicker">{article.kicker}</p>}
+        {article.kicker && (
+          <p class="kicker" dir="auto">
+            {article.kicker}
+          </p>
+        )}
         {/* Focus lands here when the route changes (lib/page.ts). */}
-        <h1 class="article-title" tabindex={-1}>
+        {/* dir="auto": feed text sets its own direction, so right-to-left text reads right. */}
+        <h1 class="article-title" tabindex={-1} dir="auto">
           {article.title}
         </h1>
         {article.subtitles.map((line, index) => (
-          <p key={index} class="subtitle">
+          <p key={index} class="subtitle" dir="auto">
             {line}
           </p>
         ))}

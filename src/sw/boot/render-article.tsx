@@ -1,5 +1,6 @@
 import { renderToString } from 'preact-render-to-string';
 import { BOOT_ELEMENT_ID } from '../../shared/boot';
+import { cleanLine } from '../../shared/feed/clean-text';
 import type { Article } from '../../shared/feed/types';
 import { ArticleView } from '../../shared/view/article';
 
@@ -20,7 +21,10 @@ export function renderBootArticle(article: Article, noImages: boolean): string {
   );
 }
 
-/** A `<title>` for the boot view, escaped by the same renderer. */
+/**
+ * A `<title>` for the boot view, escaped by the same renderer, and cleaned like
+ * the page's document.title (articles stored by older versions were not).
+ */
 export function renderTitle(text: string): string {
-  return renderToString(<title>{text}</title>);
+  return renderToString(<title>{cleanLine(text)}</title>);
 }

@@ -54,7 +54,11 @@ export function ArticleItem({
           <SaveToggle article={article} title={article.title} class="news-item__save" />
         )}
       </p>
-      {summary && article.summary && <p class="news-item__summary clamp-3">{article.summary}</p>}
+      {summary && article.summary && (
+        <p class="news-item__summary clamp-3" dir="auto">
+          {article.summary}
+        </p>
+      )}
       {thumb && (
         <img
           class="news-item__thumb"

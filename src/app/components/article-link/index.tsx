@@ -59,7 +59,8 @@ export function ArticleLink({
       href={articleHref(id)}
       onClick={channelId === undefined ? undefined : () => rememberOrigin(id, channelId)}
     >
-      {children}
+      {/* A right-to-left headline must not reorder 「已读」 or the text around the link. */}
+      <bdi>{children}</bdi>
       {showRead && read && <ReadMark />}
     </a>
   );

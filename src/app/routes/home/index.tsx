@@ -46,7 +46,11 @@ function LeadList({ items, channelId }: { items: readonly Article[]; channelId: 
           <ArticleLink id={top.id} channelId={channelId} class="lead-list__headline">
             {top.title}
           </ArticleLink>
-          {top.summary && <p class="lead-list__summary clamp-3">{top.summary}</p>}
+          {top.summary && (
+            <p class="lead-list__summary clamp-3" dir="auto">
+              {top.summary}
+            </p>
+          )}
         </li>
       )}
       {rest.map((item) => (

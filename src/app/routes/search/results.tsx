@@ -36,7 +36,7 @@ function Hit({
         {channel && <span class="news-item__channel">{channel.title}</span>}
         <Time value={hit.datePublished} />
       </p>
-      <p class="search-hit__snippet">
+      <p class="search-hit__snippet" dir="auto">
         <Marked parts={hit.snippet} />
       </p>
     </li>

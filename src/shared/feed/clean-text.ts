@@ -1,0 +1,146 @@
+/**
+ * Text repair for untrusted feed fields: control and bidi-override characters
+ * out, one-line fields on one line, over-long text shortened at a sensible
+ * boundary. Every function here makes a bounded number of passes over its
+ * input (no regular expression that can backtrack over a run), because a feed
+ * document is up to 2 MiB of whatever its producer wrote.
+ */
+
+/**
+ * Whether a UTF-16 code unit is removed from feed text: C0 controls (tab, line
+ * feed and carriage return are decided by the caller), DEL and C1 controls, and
+ * the bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+ * with which a feed could make a headline read differently from what it is
+ * (「‮txt.exe」). The bidi *marks* (U+200E LRM, U+200F RLM, U+061C ALM) are kept:
+ * they only settle the direction of neighbouring punctuation, legitimate
+ * right-to-left text needs them, and the page isolates every feed string
+ * (`<bdi>`, `dir="auto"`), so they cannot reach the text around it.
+ */
+function isStripped(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069)
+  );
+}
+
+/** Tab, line feed, form feed, carriage return and the Unicode line and paragraph separators. */
+function isLineOrTab(code: number): boolean {
+  return (
+    code === 0x09 ||
+    code === 0x0a ||
+    code === 0x0c ||
+    code === 0x0d ||
+    code === 0x2028 ||
+    code === 0x2029
+  );
+}
+
+/**
+ * `text` without control characters and bidi embeddings, overrides and
+ * isolates. In `multiline` text (bodies, summaries) tab, line feed and
+ * carriage return stay, and U+2028/U+2029 become line feeds; in one-line text
+ * all four become spaces. One pass; the input is returned as is when clean.
+ */
+export function stripControls(text: string, multiline = false): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isLineOrTab(code)) {
+      const keep = multiline && code < 0x20;
+      if (keep) continue;
+      out += text.slice(from, i) + (multiline ? '\n' : ' ');
+      from = i + 1;
+    } else if (isStripped(code)) {
+      out += text.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** HTML's collapsible whitespace (ideographic and no-break spaces are deliberate, and stay). */
+const COLLAPSIBLE = /[ \t\n\r\f\v]+/g;
+
+/**
+ * A one-line field (headline, 来源, an author, a tag…): controls stripped,
+ * every run of collapsible whitespace one space, trimmed.
+ */
+export function cleanLine(text: string): string {
+  // A single character class with nothing after it cannot backtrack: linear.
+  return stripControls(text).replace(COLLAPSIBLE, ' ').trim();
+}
+
+/** Characters after which shortened text may end: Chinese and Latin punctuation, spaces. */
+const BREAKS = new Set([...' 　，。、；：！？,.;:!?）)]」』”’》】·—-…']);
+
+/** Grapheme boundaries of `text` (its length included), or code point boundaries without Intl.Segmenter. */
+function boundaries(text: string): number[] {
+  const ends: number[] = [];
+  if (typeof Intl !== 'undefined' && 'Segmenter' in Intl) {
+    const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+    for (const { index, segment } of segmenter.segment(text)) ends.push(index + segment.length);
+  } else {
+    let index = 0;
+    for (const char of text) ends.push((index += char.length));
+  }
+  return ends;
+}
+
+/**
+ * Shortens `text` to at most `max` UTF-16 units including a trailing 「…」. It
+ * ends after a punctuation mark or space in the last fifth when there is one,
+ * else at the last grapheme boundary that fits: never inside a surrogate
+ * pair, an emoji sequence or a letter with its combining marks. Text that
+ * fits is returned as is.
+ */
+export function shortenText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const budget = Math.max(0, max - 1);
+  // A boundary at `i` depends only on what precedes it and the code point at
+  // `i`, so segmenting two units (one whole code point) past the budget gives
+  // the true boundaries up to the budget.
+  const ends = boundaries(text.slice(0, budget + 2)).filter((end) => end <= budget);
+  let end = ends.at(-1) ?? 0;
+  const floor = Math.floor(budget * 0.8);
+  for (let k = ends.length - 1; k >= 0; k--) {
+    const candidate = ends[k] ?? 0;
+    if (candidate <= floor) break;
+    if (BREAKS.has(text.charAt(candidate - 1))) {
+      end = candidate;
+      break;
+    }
+  }
+  return `${text.slice(0, end).trimEnd()}…`;
+}
+
+/** Sentence ends: the first one closes a derived headline. */
+const SENTENCE_END = new Set([...'。！？!?']);
+
+/** A letter or a digit (a whole code point). */
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;
+
+/**
+ * A headline for an item that has none (a micro-post): the first sentence of
+ * `text` (it ends at 。！？!? or a full stop before a space), on one line, starting at its first letter or
+ * digit, shortened to `max` units. Empty only when the text has no letters or
+ * digits at all. Only the head of the text is read.
+ */
+export function headlineFromText(text: string, max: number): string {
+  const line = cleanLine(text.slice(0, max * 4));
+  let start = 0;
+  while (start < line.length && !LETTER_OR_DIGIT.test(line.slice(start, start + 2))) start++;
+  if (start === line.length) return '';
+  let end = line.length;
+  for (let i = start; i < line.length; i++) {
+    const char = line.charAt(i);
+    // A Latin full stop ends a sentence only before a space: not in 3.5 or example.com.
+    if (SENTENCE_END.has(char) || (char === '.' && line.charAt(i + 1) === ' ')) {
+      end = i;
+      break;
+    }
+  }
+  return shortenText(line.slice(start, end).trimEnd(), max);
+}
