@@ -43,6 +43,7 @@ export class AppServer {
   /** Every request answered, oldest first. */
   readonly requests: LoggedRequest[] = [];
   private handler: RequestListener;
+  private readonly overrides = new Map<string, string>();
   private server: Server | undefined;
   private port = 0;
 
@@ -65,6 +66,14 @@ export class AppServer {
   /** Serves another build from now on: what a deployment does to the files. */
   serve(root: string): void {
     this.handler = createRequestHandler({ root });
+  }
+
+  /**
+   * Answers `pathname` with `json` instead of the build's file from now on (e.g. a feed page
+   * a test wrote), with no validators, as a producer that sends none would.
+   */
+  override(pathname: string, json: unknown): void {
+    this.overrides.set(pathname, JSON.stringify(json));
   }
 
   /** Requests whose path (without query) is `pathname`. */
@@ -101,7 +110,16 @@ export class AppServer {
       res.on('finish', () => {
         entry.status = res.statusCode;
       });
-      this.handler(req, res);
+      const override = this.overrides.get(entry.url.split('?')[0] ?? '');
+      if (override === undefined) {
+        this.handler(req, res);
+        return;
+      }
+      res.writeHead(200, {
+        'content-type': 'application/feed+json; charset=utf-8',
+        'cache-control': 'no-cache',
+      });
+      res.end(override);
     });
     await new Promise<void>((done, fail) => {
       server.once('error', fail);

@@ -71,3 +71,35 @@ describe('a feed page resolves every URL against its own URL', () => {
     ]);
   });
 });
+
+describe('an image URL is one the page may load (img-src https: and the feed origin)', () => {
+  const DOC = 'http://news.example/api/feeds/jinan.json';
+
+  it('keeps https anywhere and http on the feed origin, drops http elsewhere', () => {
+    const [figure, , dropped] = htmlToBlocks(
+      '<img src="https://cdn.example/a.jpg" alt="甲"><p>x</p><img src="http://cdn.example/b.jpg" alt="乙">',
+      DOC,
+    );
+    expect(figure).toMatchObject({ t: 'figure', src: 'https://cdn.example/a.jpg' });
+    // A figure the page could not load keeps its text alternative, as text.
+    expect(dropped).toEqual({ t: 'p', c: ['乙'] });
+    expect(htmlToBlocks('<img src="/api/images/c.svg" alt="丙">', DOC)).toEqual([
+      { t: 'figure', src: 'http://news.example/api/images/c.svg', alt: '丙' },
+    ]);
+  });
+
+  it('drops a lead image on another http origin and counts the repair', () => {
+    const page = parseFeedPage(
+      feedDocument([
+        feedItem('a', { image: '//beacon.example/x.jpg' }),
+        feedItem('b', { image: '../images/b.svg' }),
+      ]),
+      DOC,
+    );
+    expect(page.items.map((item) => item.image?.src)).toEqual([
+      undefined,
+      'http://news.example/api/images/b.svg',
+    ]);
+    expect(page.repaired).toBe(1);
+  });
+});

@@ -5,7 +5,7 @@ import { parseFeedPage } from '../../src/shared/feed/parse';
 import type { Article } from '../../src/shared/feed/types';
 import { renderBootArticle, renderTitle } from '../../src/sw/boot/render-article';
 import { HOSTILE_FIELDS, hostileFeed, hostileItem, hostileTitle } from '../fixtures/hostile/feed';
-import { unsafeElement } from '../fixtures/hostile/markup';
+import { unsafeElement, visible } from '../fixtures/hostile/markup';
 import { URL_VECTORS, VECTORS } from '../fixtures/hostile/vectors';
 
 /**
@@ -18,14 +18,6 @@ import { URL_VECTORS, VECTORS } from '../fixtures/hostile/vectors';
 
 const FEED_URL = 'https://news.example/api/feeds/jinan.json';
 const ORIGIN = new URL(FEED_URL).origin;
-
-/** Text as a reader sees it: no control or format characters, whitespace collapsed. */
-function visible(text: string): string {
-  return text
-    .replace(/[\p{Cc}\p{Cf}]/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
 
 /** The elements of `html` that are not safe output, with the reason. */
 function unsafeMarkup(html: string): string[] {
@@ -41,7 +33,7 @@ function unsafeMarkup(html: string): string[] {
 
 /** The articles of a feed that carries each vector in every field, its body as `body`. */
 function parsedCorpus(body: 'html' | 'text'): Map<string, Article> {
-  const items = VECTORS.map((vector, index) => hostileItem(vector, index, body));
+  const items = VECTORS.map((vector, index) => hostileItem([vector], index, body));
   const articles = new Map<string, Article>();
   // In pages of 100, as a producer would page them (a page holds at most LIMITS.itemsPerPage).
   for (let start = 0; start < items.length; start += 100) {

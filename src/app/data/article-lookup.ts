@@ -7,7 +7,7 @@ import { cacheArticle, cachedArticle } from './cache';
 import type { PageRef } from './channel-pages';
 import { firstPageOf, followNextUrl, loadPage } from './channel-pages';
 import { localDatabase } from './database';
-import { findChannel, getDirectory } from './directory';
+import { findChannel, getDirectory, warmStoredDirectory } from './directory';
 import { NotDownloadedError, isNetworkFailure, missingOr } from './errors';
 import { fetchArticleNow } from './network';
 import { readArticle } from './reads';
@@ -180,9 +180,9 @@ export async function getArticle(
   const known = peekArticle(id);
   if (known) return known;
   // The article view reads the story's city channel from the directory in memory
-  // (peekDirectory): have it there, read alongside the article, so the view offers
-  // the same 相关新闻 every time, whether or not the header has read it by then.
-  const directory = getDirectory(opts).catch(() => undefined);
+  // (peekDirectory): have the stored one there, read alongside the article, so the
+  // view offers the same 相关新闻 every time, whether or not the header has read it.
+  const directory = warmStoredDirectory();
   const result = await lookUp(id, opts);
   await directory;
   return result;

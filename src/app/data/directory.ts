@@ -49,6 +49,22 @@ export function getDirectory(opts: LoadOptions = {}): Promise<ChannelDirectory> 
   return dedupe('read:directory', loadDirectory, opts.signal);
 }
 
+/**
+ * Puts the stored directory in memory if it is not there yet, without asking
+ * the network: for views that read it synchronously ({@link peekDirectory})
+ * and must not depend on whether another part of the page has read it first.
+ */
+export async function warmStoredDirectory(): Promise<void> {
+  if (cachedDirectory()) return;
+  try {
+    const db = await localDatabase();
+    const stored = db && (await readDirectory(db));
+    if (stored && !cachedDirectory()) cacheDirectory(stored);
+  } catch (error) {
+    console.warn('The stored channel directory could not be read', error);
+  }
+}
+
 /** The directory if it has been read already (for rendering without a loading state). */
 export function peekDirectory(): ChannelDirectory | undefined {
   return cachedDirectory()?.directory;

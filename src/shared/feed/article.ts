@@ -222,7 +222,7 @@ function readNews(fields: ItemFields, article: Mutable<Article>, docUrl: string)
   const credit = line('credit', LIMITS.creditLength);
   if (credit !== undefined) article.credit = credit;
   const alt = line('image_alt', LIMITS.imageAltLength);
-  const image = fields.url('image', fields.value('image'), docUrl);
+  const image = fields.url('image', fields.value('image'), docUrl, 'image');
   if (image !== undefined) article.image = { src: image, alt: alt ?? '' };
   const city = fields.line(
     '_news.city',

@@ -6,7 +6,7 @@ import type { RawInline } from './inline-text';
 import { BREAK, collapseText, normalizeInlines, splitAtBlocks } from './inline-text';
 import { LIMITS } from './limits';
 import type { Block, FigureBlock, Inline } from './types';
-import { resolveHttpUrl } from './urls';
+import { resolveHttpUrl, resolveImageUrl } from './urls';
 
 /**
  * Untrusted `content_html` → the allowlisted block tree of types.ts. This is
@@ -269,7 +269,7 @@ function dimension(value: string | undefined): number | undefined {
  * pixel, which would only tell a third party who is reading.
  */
 function figureOf(img: HtmlElement, base: string): FigureBlock | undefined {
-  const src = img.attrs.src === undefined ? undefined : resolveHttpUrl(img.attrs.src, base);
+  const src = img.attrs.src === undefined ? undefined : resolveImageUrl(img.attrs.src, base);
   if (src === undefined) return undefined;
   const width = dimension(img.attrs.width);
   const height = dimension(img.attrs.height);

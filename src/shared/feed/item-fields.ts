@@ -1,6 +1,6 @@
 import { cleanLine, shortenText } from './clean-text';
 import { LIMITS } from './limits';
-import { resolveHttpUrl } from './urls';
+import { resolveHttpUrl, resolveImageUrl } from './urls';
 
 /**
  * Reading the optional fields of one raw feed item, leniently: a field of the
@@ -98,8 +98,16 @@ export class ItemFields {
     return out;
   }
 
-  /** An http(s) URL resolved against `base`; anything else is dropped and noted. */
-  url(field: string, value: unknown, base: string): string | undefined {
+  /**
+   * An http(s) URL resolved against `base` (for an image: one the page may load,
+   * see resolveImageUrl); anything else is dropped and noted.
+   */
+  url(
+    field: string,
+    value: unknown,
+    base: string,
+    kind: 'link' | 'image' = 'link',
+  ): string | undefined {
     const raw = this.string(field, value)?.trim();
     if (!raw) return undefined;
     if (raw.length > LIMITS.urlLength) {
@@ -107,7 +115,17 @@ export class ItemFields {
       return undefined;
     }
     const url = resolveHttpUrl(raw, base);
-    if (url === undefined) this.note(field, 'not a usable http(s) URL, dropped');
+    if (url === undefined) {
+      this.note(field, 'not a usable http(s) URL, dropped');
+      return undefined;
+    }
+    if (kind === 'image' && resolveImageUrl(raw, base) === undefined) {
+      this.note(
+        field,
+        'plain http on another origin than the feed (the page may not load it), dropped',
+      );
+      return undefined;
+    }
     return url;
   }
 

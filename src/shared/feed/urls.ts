@@ -29,6 +29,20 @@ export function resolveHttpUrl(value: string, base: string): string | undefined 
 }
 
 /**
+ * {@link resolveHttpUrl} for an image the page will load: https from anywhere,
+ * plain http only from the feed document's own origin. That is what the
+ * page's Content-Security-Policy lets load (`img-src 'self' https:` plus the
+ * feed origin, server/app.js); any other http image would be blocked there
+ * (and is mixed content on an https page), so it is treated like any URL the
+ * app cannot use: a lead image is dropped, a figure shows its text.
+ */
+export function resolveImageUrl(value: string, docUrl: string): string | undefined {
+  const url = resolveHttpUrl(value, docUrl);
+  if (url === undefined || url.startsWith('https:')) return url;
+  return new URL(url).origin === new URL(docUrl).origin ? url : undefined;
+}
+
+/**
  * The absolute form of a URL the app asks for. Relative URLs (the default
  * FEED_BASE is `/api/`) resolve against the current page or worker location;
  * outside a browser they must already be absolute.
