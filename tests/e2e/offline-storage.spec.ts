@@ -13,6 +13,7 @@ import {
   waitForWorkerControl,
 } from './offline-helpers';
 import { fillQuota, useSmallQuota } from './quota';
+import { createVersion1 } from './schema-v1';
 
 const SEED_ID = 'seed-271a4622fc35748e';
 
@@ -123,57 +124,23 @@ test.describe('a schema upgrade', () => {
     // On the app's origin, before the app ever ran there: a static file, not the app.
     problems.allow(/favicon\.ico/);
     await page.goto('/robots.txt');
-    await page.evaluate(
-      async ({ dbName, records }) => {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const open = indexedDB.open(dbName, 1);
-          // Version 1 exactly as src/shared/store/schema.ts describes it.
-          open.onupgradeneeded = () => {
-            const v1 = open.result;
-            const articles = v1.createObjectStore('articles', { keyPath: 'article.id' });
-            articles.createIndex('channelId', 'channelIds', { multiEntry: true });
-            v1.createObjectStore('channelPages', { keyPath: ['channelId', 'pageIndex'] });
-            v1.createObjectStore('feedMeta', { keyPath: 'url' });
-            v1.createObjectStore('directory');
-          };
-          open.onsuccess = () => resolve(open.result);
-          open.onerror = () => reject(open.error ?? new Error('open failed'));
-        });
-        const tx = db.transaction(
-          ['articles', 'channelPages', 'feedMeta', 'directory'],
-          'readwrite',
-        );
-        for (const article of records.articles) tx.objectStore('articles').put(article);
-        tx.objectStore('channelPages').put(records.page);
-        tx.objectStore('feedMeta').put(records.meta);
-        tx.objectStore('directory').put(records.directory, 'current');
-        await new Promise<void>((resolve, reject) => {
-          tx.oncomplete = () => resolve();
-          tx.onerror = () => reject(tx.error ?? new Error('write failed'));
-        });
-        db.close();
+    await createVersion1(page, DB_NAME, {
+      articles: feedPage.items.map((article) => ({
+        article,
+        channelIds: ['jinan'],
+        storedAt: now,
+      })),
+      page: {
+        channelId: 'jinan',
+        pageIndex: 0,
+        url: feedPage.url,
+        articleIds: feedPage.items.map((item) => item.id),
+        ...(feedPage.nextUrl ? { nextUrl: feedPage.nextUrl } : {}),
+        fetchedAt: now,
       },
-      {
-        dbName: DB_NAME,
-        records: {
-          articles: feedPage.items.map((article) => ({
-            article,
-            channelIds: ['jinan'],
-            storedAt: now,
-          })),
-          page: {
-            channelId: 'jinan',
-            pageIndex: 0,
-            url: feedPage.url,
-            articleIds: feedPage.items.map((item) => item.id),
-            ...(feedPage.nextUrl ? { nextUrl: feedPage.nextUrl } : {}),
-            fetchedAt: now,
-          },
-          meta: { url: feedPage.url, fetchedAt: now },
-          directory: { directory, fetchedAt: now },
-        },
-      },
-    );
+      meta: { url: feedPage.url, fetchedAt: now },
+      directory: { directory, fetchedAt: now },
+    });
 
     // The feed is unreachable from now on: whatever the app shows comes from the old database.
     allowOfflineFailures(problems);
@@ -199,5 +166,40 @@ test.describe('a schema upgrade', () => {
       feedPage.items.map((item) => item.id).sort(),
     );
     expect(upgraded.every((record) => record.bytes > 0)).toBe(true);
+  });
+});
+
+test.describe('a blocked upgrade', () => {
+  test('an old tab holding version 1 open: within a second the reader is asked to close it, and the app reads on', async ({
+    page,
+    context,
+    problems,
+  }) => {
+    // The old tab: a page of the app's origin holding the database at version 1, deaf to
+    // requests to close it.
+    problems.allow(/favicon\.ico/);
+    const oldTab = await context.newPage();
+    await oldTab.goto('/robots.txt');
+    await createVersion1(oldTab, DB_NAME, { articles: [] }, true);
+
+    // The app cannot upgrade while it is open; it waits, and says why, at once.
+    problems.allow(/IndexedDB unavailable|blocked by an older version/);
+    await page.goto('/');
+    const note = page.getByRole('status').filter({ hasText: '请关闭本站的其他标签页' });
+    await expect(note).toBeVisible({ timeout: 1_000 });
+    // Meanwhile the news is there from the network: nothing hangs on the database.
+    await routeReady(page);
+    await expect(page.getByRole('heading', { name: '热点新闻' })).toBeVisible();
+
+    // Closing the old tab lets the upgrade through: the note goes, the database is current.
+    await oldTab.close();
+    await expect(note).toBeHidden();
+    await page.reload();
+    await routeReady(page);
+    const version = await page.evaluate(async (dbName) => {
+      const info = await indexedDB.databases();
+      return info.find((entry) => entry.name === dbName)?.version;
+    }, DB_NAME);
+    expect(version).toBe(STORE_VERSION);
   });
 });

@@ -8,14 +8,21 @@ import { createObservable } from '../lib/observable';
  * network-only and says so, rather than failing.
  */
 
-/** Whether IndexedDB could be opened: not tried yet, working, or not usable on this device. */
-export type StorageStatus = 'unknown' | 'available' | 'unavailable';
+/**
+ * Whether IndexedDB could be opened: not tried yet, waiting for another tab to
+ * let an upgrade through, working, or not usable on this device.
+ */
+export type StorageStatus = 'unknown' | 'blocked' | 'available' | 'unavailable';
 
 /** The storage status, for the settings page and the one-time note. */
 export const storageStatus = createObservable<StorageStatus>('unknown');
 
 /** What the reader is told when there is no local storage (see the UI contract). */
 export const STORAGE_UNAVAILABLE_MESSAGE = '本机存储不可用，内容将直接从网络读取，离线时无法阅读。';
+
+/** What the reader is asked while an older tab holds the database at an older version. */
+export const STORAGE_BLOCKED_MESSAGE =
+  '请关闭本站的其他标签页或窗口：本机存储需要更新，关闭后即可继续离线阅读。';
 
 let opening: Promise<StoreDb | undefined> | undefined;
 
@@ -26,6 +33,8 @@ export function localDatabase(): Promise<StoreDb | undefined> {
     onVersionChange: () => {
       opening = undefined;
     },
+    // Said at once: the open waits (up to its timeout) for the reader to close the old tab.
+    onBlocked: () => storageStatus.set('blocked'),
   }).then(
     (db) => {
       storageStatus.set('available');

@@ -35,7 +35,7 @@ export type { ChannelPage } from './cache';
 export type { PageRef } from './channel-pages';
 export { getChannelPage, nextPageOf, peekChannelPages, storedChannels } from './channel-pages';
 export { offline } from './connectivity';
-export { STORAGE_UNAVAILABLE_MESSAGE, storageStatus } from './database';
+export { STORAGE_BLOCKED_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE, storageStatus } from './database';
 export { findChannel, getDirectory, peekDirectory } from './directory';
 export { NotDownloadedError, UnknownChannelError, isNetworkFailure } from './errors';
 export type { ChannelChange } from './live';

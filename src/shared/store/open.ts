@@ -21,6 +21,12 @@ export interface OpenStoreOptions {
    * needs a newer schema: the caller should stop using it (reload, or reopen).
    */
   readonly onVersionChange?: () => void;
+  /**
+   * Called at once when the open has to wait for an older version open in
+   * another tab to close (the upgrade is blocked), so the reader can be asked
+   * to close it while the open still waits.
+   */
+  readonly onBlocked?: () => void;
   /** Called when a write made room by evicting articles (quota exceeded), with their count. */
   readonly onEvicted?: (count: number) => void;
   /**
@@ -54,6 +60,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<StoreDb
       upgrade: upgradeStore,
       blocked() {
         blocked = true;
+        options.onBlocked?.();
       },
       // Let a newer version (another tab after an update) proceed instead of blocking it forever.
       blocking(_current, _next, event) {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { STORAGE_UNAVAILABLE_MESSAGE, storageStatus } from '../../data';
+import { STORAGE_BLOCKED_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE, storageStatus } from '../../data';
 import { useObservable } from '../../lib/observable';
 import './style.css';
 
@@ -22,6 +22,15 @@ function wasDismissed(): boolean {
 export function StorageNote() {
   const status = useObservable(storageStatus);
   const [dismissed, setDismissed] = useState(wasDismissed);
+  // While an old tab blocks the upgrade, the reader can fix it: ask, in a status the
+  // screen reader speaks, and without a button (closing the other tab ends it).
+  if (status === 'blocked') {
+    return (
+      <div class="storage-note" role="status">
+        <p>{STORAGE_BLOCKED_MESSAGE}</p>
+      </div>
+    );
+  }
   if (status !== 'unavailable' || dismissed) return null;
 
   const dismiss = () => {
