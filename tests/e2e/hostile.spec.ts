@@ -203,6 +203,8 @@ test.describe('hostile feeds: nothing runs, nothing loads, the text still reads'
     for (const [index, vectors] of GROUPS.entries()) {
       const [vector] = vectors;
       if (!vector) continue;
+      // Off the app first, so no open page of it can wake the worker between stop and visit.
+      await page.goto('about:blank');
       await stopServiceWorkers(cdp);
       const response = await page.goto(articlePath(hostileId(index)));
       // The worker answered with the boot view: the stored article is in the HTML itself,

@@ -26,26 +26,39 @@ export const STORAGE_BLOCKED_MESSAGE =
 
 let opening: Promise<StoreDb | undefined> | undefined;
 
-/** The open database, or `undefined` when storage is unavailable (then use the network path). */
+/**
+ * The open database, or `undefined` when storage is unavailable (then use the network path).
+ * A blocked upgrade answers `undefined` at once, so nothing waits on the reader closing the
+ * old tab; the open goes on, and once it succeeds later calls get the database.
+ */
 export function localDatabase(): Promise<StoreDb | undefined> {
-  opening ??= openStore({
-    // Another tab or the worker needs a newer schema: this handle is closed; reopen next time.
-    onVersionChange: () => {
-      opening = undefined;
-    },
-    // Said at once: the open waits (up to its timeout) for the reader to close the old tab.
-    onBlocked: () => storageStatus.set('blocked'),
-  }).then(
-    (db) => {
-      storageStatus.set('available');
-      return db;
-    },
-    (error: unknown) => {
-      // A warning, not an error: the app works on without it and tells the reader.
-      console.warn('IndexedDB unavailable; reading from the network only', error);
-      storageStatus.set('unavailable');
-      return undefined;
-    },
-  );
+  opening ??= new Promise<StoreDb | undefined>((resolve) => {
+    const attempt = openStore({
+      // Another tab or the worker needs a newer schema: this handle is closed; reopen next time.
+      onVersionChange: () => {
+        opening = undefined;
+      },
+      // Said at once, and read on from the network while the open waits for the old tab.
+      onBlocked: () => {
+        storageStatus.set('blocked');
+        resolve(undefined);
+      },
+    });
+    attempt.then(
+      (db) => {
+        storageStatus.set('available');
+        // After a blocked start the first callers already have `undefined`; from now on the
+        // database is there.
+        if (opening !== undefined) opening = Promise.resolve(db);
+        resolve(db);
+      },
+      (error: unknown) => {
+        // A warning, not an error: the app works on without it and tells the reader.
+        console.warn('IndexedDB unavailable; reading from the network only', error);
+        storageStatus.set('unavailable');
+        resolve(undefined);
+      },
+    );
+  });
   return opening;
 }
