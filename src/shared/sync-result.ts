@@ -33,6 +33,8 @@ export interface SyncFailure {
   readonly code: FeedErrorCode | 'storage' | 'cancelled' | 'unknown';
   /** Developer-facing detail. */
   readonly message: string;
+  /** The HTTP status, for `http` failures: 429 and 404 are told to readers differently. */
+  readonly httpStatus?: number;
 }
 
 /**

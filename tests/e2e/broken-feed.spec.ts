@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
+import { feedErrorUserMessage } from '../../src/shared/feed/errors';
 import { expect, routeReady, test } from './fixtures';
 
 /** FeedError user messages (src/shared/feed/errors.ts), as readers see them. */
-const HTTP_MESSAGE = '服务器暂时无法提供这部分内容，请稍后重试。';
+const HTTP_MESSAGE = feedErrorUserMessage('http', 500);
 const JSON_MESSAGE = '收到的内容不完整或已损坏，请稍后重试。';
 
 // Requests are broken with page.route, which sees only what the page fetches; a service worker

@@ -1,5 +1,13 @@
 import { createServer } from 'node:http';
-import type { IncomingHttpHeaders, RequestListener, Server } from 'node:http';
+import type {
+  IncomingHttpHeaders,
+  IncomingMessage,
+  RequestListener,
+  Server,
+  ServerResponse,
+} from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from '@playwright/test';
 import { createRequestHandler } from '../../server/app.js';
@@ -24,6 +32,36 @@ import { addOurOrigin, articlePath, expect, routeReady, test } from './fixtures'
  * what is really stored rather than what the app's own store code says.
  */
 
+/**
+ * A way for the test server to misbehave on one path, as real networks and servers do. The
+ * body, where one is sent, is the build's own file for that path.
+ */
+export type Fault =
+  /** The real answer, after a pause. */
+  | { readonly kind: 'latency'; readonly ms: number }
+  /** The real answer at this rate (a poor mobile link). */
+  | { readonly kind: 'throttle'; readonly bytesPerSecond: number }
+  /** Never a byte: the request stays open until the client gives up. */
+  | { readonly kind: 'hang' }
+  /** Headers and half the body, then the connection is reset. */
+  | { readonly kind: 'reset' }
+  /** Half the body, then a clean end (no Content-Length to betray it). */
+  | { readonly kind: 'truncate' }
+  /** Only this status, headers and body. */
+  | {
+      readonly kind: 'status';
+      readonly status: number;
+      readonly headers?: Readonly<Record<string, string>>;
+    }
+  /** A maintenance page in HTML, with status 200. */
+  | { readonly kind: 'html' }
+  /** The real body with a wrong Content-Type. */
+  | { readonly kind: 'content-type'; readonly type: string }
+  /** A redirect to `location`. */
+  | { readonly kind: 'redirect'; readonly location: string }
+  /** A body of `bytes` bytes that starts like a feed and never ends it, sent in 64 KB parts. */
+  | { readonly kind: 'huge'; readonly bytes: number };
+
 /** One request the test server answered. */
 export interface LoggedRequest {
   readonly method: string;
@@ -44,10 +82,11 @@ export class AppServer {
   readonly requests: LoggedRequest[] = [];
   private handler: RequestListener;
   private readonly overrides = new Map<string, string>();
+  private readonly faults = new Map<string, { fault: Fault; left: number }>();
   private server: Server | undefined;
   private port = 0;
 
-  private constructor(root: string) {
+  private constructor(private root: string) {
     this.handler = createRequestHandler({ root });
   }
 
@@ -65,7 +104,21 @@ export class AppServer {
 
   /** Serves another build from now on: what a deployment does to the files. */
   serve(root: string): void {
+    this.root = root;
     this.handler = createRequestHandler({ root });
+  }
+
+  /**
+   * Makes requests for `pathname` fail with `fault` from now on: the next `times` of them
+   * (default: all), after which the path is answered normally again.
+   */
+  fault(pathname: string, fault: Fault, times = Number.POSITIVE_INFINITY): void {
+    this.faults.set(pathname, { fault, left: times });
+  }
+
+  /** Answers `pathname` normally again. */
+  clearFault(pathname: string): void {
+    this.faults.delete(pathname);
   }
 
   /**
@@ -110,7 +163,16 @@ export class AppServer {
       res.on('finish', () => {
         entry.status = res.statusCode;
       });
-      const override = this.overrides.get(entry.url.split('?')[0] ?? '');
+      const pathname = entry.url.split('?')[0] ?? '';
+      const fault = this.faults.get(pathname);
+      if (fault && fault.left > 0) {
+        fault.left -= 1;
+        void misbehave(fault.fault, join(this.root, pathname), req, res, () =>
+          this.handler(req, res),
+        );
+        return;
+      }
+      const override = this.overrides.get(pathname);
       if (override === undefined) {
         this.handler(req, res);
         return;
@@ -130,6 +192,85 @@ export class AppServer {
     });
     this.port = (server.address() as AddressInfo).port;
     this.server = server;
+  }
+}
+
+const FEED_TYPE = 'application/feed+json; charset=utf-8';
+
+/** What a broken server does with one request (see {@link Fault}). */
+async function misbehave(
+  fault: Fault,
+  file: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  answer: () => void,
+): Promise<void> {
+  const wait = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+  const body = (): Promise<Buffer> => readFile(file);
+  switch (fault.kind) {
+    case 'latency':
+      await wait(fault.ms);
+      answer();
+      return;
+    case 'throttle': {
+      const bytes = await body();
+      res.writeHead(200, { 'content-type': FEED_TYPE, 'content-length': bytes.byteLength });
+      const slice = Math.max(1, Math.round(fault.bytesPerSecond / 10));
+      for (let at = 0; at < bytes.byteLength && !res.destroyed; at += slice) {
+        res.write(bytes.subarray(at, at + slice));
+        await wait(100);
+      }
+      res.end();
+      return;
+    }
+    case 'hang':
+      // Held open; the client's time limit (or the server's stop) ends it.
+      return;
+    case 'reset': {
+      const bytes = await body();
+      res.writeHead(200, { 'content-type': FEED_TYPE, 'content-length': bytes.byteLength });
+      res.write(bytes.subarray(0, bytes.byteLength >> 1));
+      await wait(50);
+      req.socket.resetAndDestroy();
+      return;
+    }
+    case 'truncate': {
+      const bytes = await body();
+      res.writeHead(200, { 'content-type': FEED_TYPE });
+      res.end(bytes.subarray(0, bytes.byteLength >> 1));
+      return;
+    }
+    case 'status':
+      res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers });
+      res.end(`status ${fault.status}`);
+      return;
+    case 'html':
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end('<!doctype html><html lang="zh"><title>系统维护</title><h1>系统维护中</h1></html>');
+      return;
+    case 'content-type':
+      res.writeHead(200, { 'content-type': fault.type });
+      res.end(await body());
+      return;
+    case 'redirect':
+      res.writeHead(302, { location: fault.location });
+      res.end();
+      return;
+    case 'huge': {
+      res.writeHead(200, { 'content-type': FEED_TYPE });
+      const part = Buffer.alloc(64 * 1024, 0x20);
+      res.write('{"version":"https://jsonfeed.org/version/1.1","title":"');
+      for (let sent = 0; sent < fault.bytes && !res.destroyed; sent += part.byteLength) {
+        if (!res.write(part)) {
+          await new Promise((done) => {
+            res.once('drain', done);
+            res.once('close', done);
+          });
+        }
+      }
+      res.end('"}');
+      return;
+    }
   }
 }
 
@@ -349,4 +490,17 @@ export async function articleParagraphs(page: Page): Promise<string[]> {
 /** The header's offline indicator (role status in the banner). */
 export function offlineIndicator(page: Page) {
   return page.getByRole('banner').getByRole('status').filter({ hasText: TEXT.offline });
+}
+
+/**
+ * Opens the first article listed in `main` and checks it reads from what is stored (its
+ * headline, not 「尚未下载」), as a reader would after a failed refresh.
+ */
+export async function openFirstListedArticle(page: Page): Promise<void> {
+  const main = page.getByRole('main');
+  const first = main.locator('a[href^="/article/"]').first();
+  const headline = (await first.innerText()).trim();
+  await first.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(headline);
+  await expect(main).not.toContainText(TEXT.articleNotDownloaded);
 }

@@ -6,6 +6,8 @@ import {
   fetchJsonDocument,
   LIMITS,
 } from '../../src/shared/feed/index';
+import type { RetryPolicy } from '../../src/shared/feed/retry';
+import { NO_RETRY } from '../../src/shared/feed/retry';
 import { CHANNELS_URL, fixtureText, HOT_URL } from './fixtures/feed/load';
 
 interface Call {
@@ -64,6 +66,9 @@ async function failureOf(promise: Promise<unknown>): Promise<FeedError> {
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
+/** Retries as the app makes them, without the waits. */
+const QUICK_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 1, maxRetryAfterMs: 50 };
+
 afterEach(() => {
   vi.unstubAllGlobals();
 });
@@ -77,11 +82,11 @@ describe('fetching a valid document', () => {
   });
 
   it('gives the validated feed page, resolved against the URL it was finally read from', async () => {
-    const moved = 'https://cdn.other.example/v2/feeds/hot.json';
+    const moved = 'https://news.example.com/v2/feeds/hot.json';
     const { fetch } = fakeFetch(() => responseFrom(moved, fixtureText('hot.json')));
     const page = await fetchFeedPage(HOT_URL, { fetch });
     expect(page.url).toBe(moved);
-    expect(page.nextUrl).toBe('https://cdn.other.example/v2/feeds/hot-2.json');
+    expect(page.nextUrl).toBe('https://news.example.com/v2/feeds/hot-2.json');
     expect(page.items).toHaveLength(3);
   });
 
@@ -145,10 +150,10 @@ describe('a failed fetch is a FeedError saying what went wrong', () => {
     const { fetch } = fakeFetch(
       () => new Response('oops', { status: 500, statusText: 'Internal Server Error' }),
     );
-    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch }));
+    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch, retry: NO_RETRY }));
     expect(error).toMatchObject({ code: 'http', status: 500 });
     expect(error.message).toBe(`${HOT_URL}: HTTP 500 Internal Server Error`);
-    expect(error.userMessage).toBe('服务器暂时无法提供这部分内容，请稍后重试。');
+    expect(error.userMessage).toBe('服务器暂时出错，请稍后重试。');
   });
 
   it('an HTTP 404 likewise', async () => {
@@ -161,23 +166,27 @@ describe('a failed fetch is a FeedError saying what went wrong', () => {
 
   it('a rejected fetch (offline, DNS, CORS) is a network error', async () => {
     const fetch: typeof globalThis.fetch = () => Promise.reject(new TypeError('Failed to fetch'));
-    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch }));
+    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch, retry: NO_RETRY }));
     expect(error.code).toBe('network');
     expect(error.message).toBe(`${HOT_URL}: Failed to fetch`);
   });
 
   it('no response in time is a timeout, and the request is aborted', async () => {
     const { fetch, calls } = fakeFetch(() => new Promise<Response>(() => undefined));
-    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch, timeoutMs: 20 }));
+    const error = await failureOf(
+      fetchFeedPage(HOT_URL, { fetch, timeoutMs: 20, retry: NO_RETRY }),
+    );
     expect(error.code).toBe('timeout');
-    expect(error.message).toMatch(/no complete response in 20 ms/);
+    expect(error.message).toMatch(/nothing received for 20 ms/);
     expect(calls[0]?.init?.signal?.aborted).toBe(true);
   });
 
   it('a body that stops arriving is a timeout too, and its stream is cancelled', async () => {
     const { stream, state } = streamOf([bytes('{"version":')], 'stall');
     const { fetch } = fakeFetch(() => new Response(stream));
-    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch, timeoutMs: 20 }));
+    const error = await failureOf(
+      fetchFeedPage(HOT_URL, { fetch, timeoutMs: 20, retry: NO_RETRY }),
+    );
     expect(error.code).toBe('timeout');
     expect(state.cancelled).toBe(true);
   });
@@ -208,10 +217,20 @@ describe('a failed fetch is a FeedError saying what went wrong', () => {
   it('a truncated download is a json error that says “truncated”', async () => {
     const text = fixtureText('hot.json');
     const { fetch } = fakeFetch(() => new Response(text.slice(0, text.length / 2)));
-    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch }));
+    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch, retry: NO_RETRY }));
     expect(error.code).toBe('json');
     expect(error.message).toMatch(/truncated JSON after \d+ bytes/);
     expect(error.userMessage).toBe('收到的内容不完整或已损坏，请稍后重试。');
+  });
+
+  it('a body cut inside a multi-byte character is truncated too, not “not UTF-8”', async () => {
+    const whole = bytes(fixtureText('hot.json'));
+    // The first byte of a three-byte character, alone at the end.
+    const cut = whole.findIndex((byte, index) => byte >= 0xe0 && index > 200);
+    const { fetch } = fakeFetch(() => new Response(whole.slice(0, cut + 1)));
+    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch, retry: NO_RETRY }));
+    expect(error).toMatchObject({ code: 'json', truncated: true });
+    expect(error.message).toMatch(/stops inside a character/);
   });
 
   it('malformed but complete JSON is a json error that says “invalid”', async () => {
@@ -221,9 +240,27 @@ describe('a failed fetch is a FeedError saying what went wrong', () => {
     expect(error.message).toMatch(/invalid JSON/);
   });
 
-  it('an HTML error page served with status 200 is a json error', async () => {
-    const { fetch } = fakeFetch(() => new Response('<!doctype html><title>502</title>'));
-    expect((await failureOf(fetchFeedPage(HOT_URL, { fetch }))).code).toBe('json');
+  it('an HTML error page served with status 200 is “not a feed”, told as such, and not retried', async () => {
+    const { fetch, calls } = fakeFetch(
+      () =>
+        new Response('\uFEFF  <!doctype html><title>502</title>', {
+          headers: { 'content-type': 'text/html' },
+        }),
+    );
+    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch }));
+    expect(error.code).toBe('not-feed');
+    expect(error.message).toMatch(/got markup \(HTML or XML\), not JSON/);
+    expect(error.userMessage).toBe(
+      '服务器返回的不是新闻内容（可能是维护或错误页面），请稍后重试。',
+    );
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a JSON document with a wrong content type is read all the same (lenient where it cannot harm)', async () => {
+    const { fetch } = fakeFetch(
+      () => new Response(fixtureText('hot.json'), { headers: { 'content-type': 'text/plain' } }),
+    );
+    expect((await fetchFeedPage(HOT_URL, { fetch })).items).toHaveLength(3);
   });
 
   it('an empty body is a json error', async () => {
@@ -243,6 +280,152 @@ describe('a failed fetch is a FeedError saying what went wrong', () => {
     const error = await failureOf(fetchFeedPage(HOT_URL, { fetch }));
     expect(error.code).toBe('schema');
     expect(error.message).toMatch(/version must be "https:\/\/jsonfeed\.org\/version\/1\.1"/);
+  });
+});
+
+describe('transient failures are tried again, refusals are not', () => {
+  it('a 503 and then a dropped connection are retried; the third try’s document is the result', async () => {
+    let tries = 0;
+    const fetch: typeof globalThis.fetch = () => {
+      tries++;
+      if (tries === 1) return Promise.resolve(new Response('busy', { status: 503 }));
+      if (tries === 2) return Promise.reject(new TypeError('network error'));
+      return Promise.resolve(new Response(fixtureText('hot.json')));
+    };
+    const page = await fetchFeedPage(HOT_URL, { fetch, retry: QUICK_RETRY });
+    expect(page.items).toHaveLength(3);
+    expect(tries).toBe(3);
+  });
+
+  it('gives up after the policy’s tries, with the last error', async () => {
+    const { fetch, calls } = fakeFetch(() => new Response('', { status: 502 }));
+    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch, retry: QUICK_RETRY }));
+    expect(error).toMatchObject({ code: 'http', status: 502 });
+    expect(calls).toHaveLength(3);
+  });
+
+  it('a 429 with Retry-After is tried again after it; a longer Retry-After than the policy allows is not', async () => {
+    let tries = 0;
+    const fetch: typeof globalThis.fetch = () => {
+      tries++;
+      return Promise.resolve(
+        tries === 1
+          ? new Response('', { status: 429, headers: { 'Retry-After': '0' } })
+          : new Response(fixtureText('hot.json')),
+      );
+    };
+    expect((await fetchFeedPage(HOT_URL, { fetch, retry: QUICK_RETRY })).items).toHaveLength(3);
+    expect(tries).toBe(2);
+
+    const { fetch: busy, calls } = fakeFetch(
+      () => new Response('', { status: 429, headers: { 'Retry-After': '3600' } }),
+    );
+    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch: busy, retry: QUICK_RETRY }));
+    expect(error).toMatchObject({ code: 'http', status: 429, retryAfterMs: 3_600_000 });
+    expect(error.userMessage).toBe('服务器正忙，请稍后再试。');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a 404 is final at once, and told as missing', async () => {
+    const { fetch, calls } = fakeFetch(() => new Response('', { status: 404 }));
+    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch, retry: QUICK_RETRY }));
+    expect(error.userMessage).toBe('没有找到这部分内容，它可能已被移除。');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('offline (navigator.onLine false), a network error is final at once', async () => {
+    vi.stubGlobal('navigator', { onLine: false });
+    let tries = 0;
+    const fetch: typeof globalThis.fetch = () => {
+      tries++;
+      return Promise.reject(new TypeError('Failed to fetch'));
+    };
+    expect((await failureOf(fetchFeedPage(HOT_URL, { fetch, retry: QUICK_RETRY }))).code).toBe(
+      'network',
+    );
+    expect(tries).toBe(1);
+  });
+
+  it('a cut-off body is tried once more; a producer’s broken JSON is not', async () => {
+    const text = fixtureText('hot.json');
+    let tries = 0;
+    const fetch: typeof globalThis.fetch = () => {
+      tries++;
+      return Promise.resolve(new Response(tries === 1 ? text.slice(0, 500) : text));
+    };
+    expect((await fetchFeedPage(HOT_URL, { fetch, retry: QUICK_RETRY })).items).toHaveLength(3);
+    expect(tries).toBe(2);
+
+    const { fetch: broken, calls } = fakeFetch(() => new Response('{"version": 1,}'));
+    await failureOf(fetchFeedPage(HOT_URL, { fetch: broken, retry: QUICK_RETRY }));
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe('slow, stalled and redirected responses', () => {
+  it('a slow body that keeps arriving is read to the end, though it takes longer than the stall limit', async () => {
+    const text = fixtureText('hot.json');
+    const parts = [text.slice(0, 400), text.slice(400, 800), text.slice(800)].map(bytes);
+    let index = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        const part = parts[index++];
+        if (part) controller.enqueue(part);
+        else controller.close();
+      },
+    });
+    const { fetch } = fakeFetch(() => new Response(stream));
+    // 4 parts × 30 ms: longer than the 50 ms stall limit in all, never silent for that long.
+    const page = await fetchFeedPage(HOT_URL, { fetch, timeoutMs: 50, retry: NO_RETRY });
+    expect(page.items).toHaveLength(3);
+  });
+
+  it('a body that trickles past the overall limit is a timeout', async () => {
+    const slow = new ReadableStream<Uint8Array>({
+      async pull(controller) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        controller.enqueue(bytes(' '));
+      },
+    });
+    const { fetch } = fakeFetch(() => new Response(slow));
+    const error = await failureOf(
+      fetchFeedPage(HOT_URL, { fetch, timeoutMs: 1000, totalTimeoutMs: 60, retry: NO_RETRY }),
+    );
+    expect(error).toMatchObject({ code: 'timeout' });
+    expect(error.message).toMatch(/not complete after 60 ms/);
+  });
+
+  it('a redirect to another origin is refused as “moved”, without reading the other site', async () => {
+    const { fetch } = fakeFetch(() =>
+      responseFrom('https://cdn.other.example/v2/feeds/hot.json', fixtureText('hot.json')),
+    );
+    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch, retry: QUICK_RETRY }));
+    expect(error.code).toBe('moved');
+    expect(error.message).toBe(
+      `${HOT_URL}: redirected to another origin, https://cdn.other.example/v2/feeds/hot.json`,
+    );
+    expect(error.userMessage).toBe('内容被转到了其他网站，为安全起见没有读取。');
+  });
+
+  it('asks without following first; a redirect is then followed, and one that fails is “moved”', async () => {
+    const opaque = { type: 'opaqueredirect', status: 0, ok: false } as unknown as Response;
+    const { fetch, calls } = fakeFetch((call) =>
+      call.init?.redirect === 'manual' ? opaque : new Response(fixtureText('hot.json')),
+    );
+    expect((await fetchFeedPage(HOT_URL, { fetch })).items).toHaveLength(3);
+    expect(calls.map((call) => call.init?.redirect)).toEqual(['manual', 'follow']);
+
+    let tries = 0;
+    const blocked: typeof globalThis.fetch = (_input, init) => {
+      tries++;
+      return init?.redirect === 'manual'
+        ? Promise.resolve(opaque)
+        : Promise.reject(new TypeError('Failed to fetch'));
+    };
+    const error = await failureOf(fetchFeedPage(HOT_URL, { fetch: blocked, retry: QUICK_RETRY }));
+    expect(error.code).toBe('moved');
+    expect(tries).toBe(2);
   });
 });
 

@@ -1,4 +1,4 @@
-import { FeedError } from '../../shared/feed/errors';
+import { FEED_ERROR_CODES, FeedError } from '../../shared/feed/errors';
 import type { SyncFailure } from '../../shared/messages';
 
 /** Thrown for a channel id that is not in the directory. */
@@ -36,7 +36,7 @@ export class NotDownloadedError extends Error {
   }
 }
 
-const FEED_CODES = new Set<string>(['network', 'timeout', 'http', 'too-large', 'json', 'schema']);
+const FEED_CODES = new Set<string>(FEED_ERROR_CODES);
 
 function isFeedCode(code: string): code is FeedError['code'] {
   return FEED_CODES.has(code);
@@ -47,7 +47,9 @@ function isFeedCode(code: string): code is FeedError['code'] {
  * explain (FeedErrors carry their Chinese sentence).
  */
 export function failureToError(failure: SyncFailure): Error {
-  if (isFeedCode(failure.code)) return new FeedError(failure.code, failure.message);
+  if (isFeedCode(failure.code)) {
+    return new FeedError(failure.code, failure.message, failure.httpStatus);
+  }
   const error = new Error(failure.message);
   error.name = failure.code === 'storage' ? 'StorageError' : 'SyncError';
   return error;

@@ -39,12 +39,14 @@ function tooLarge(url: string, detail: string): FeedError {
  * reading; otherwise bytes are counted as they arrive and reading stops (the
  * stream is cancelled) the moment the count passes the limit, so a huge or
  * endless body costs at most the limit.
+ * `onChunk` is told of every part that arrives (the caller's stall timer restarts).
  * @throws FeedError('too-large'), or the signal's reason when it aborts.
  */
 export async function readBodyBytes(
   response: Response,
   url: string,
   signal: AbortSignal,
+  onChunk?: () => void,
 ): Promise<Uint8Array> {
   const max = LIMITS.documentBytes;
   const declared = response.headers.get('content-length');
@@ -61,6 +63,7 @@ export async function readBodyBytes(
     for (;;) {
       const { done, value } = await untilAborted(reader.read(), signal);
       if (done) break;
+      onChunk?.();
       total += value.byteLength;
       if (total > max) throw tooLarge(url, `body is over ${max} bytes`);
       chunks.push(value);
@@ -112,17 +115,53 @@ export function decodeJsonDocument(bytes: Uint8Array, url: string): unknown {
     throw tooLarge(url, `document is ${bytes.byteLength} bytes`);
   }
   let text: string;
+  const decoder = new TextDecoder('utf-8', { fatal: true });
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // Streaming, so an incomplete last character is told apart from bytes that are not UTF-8.
+    text = decoder.decode(bytes, { stream: true });
   } catch {
     throw new FeedError('json', `${url}: the body is not valid UTF-8`);
+  }
+  try {
+    decoder.decode();
+  } catch {
+    throw new FeedError(
+      'json',
+      `${url}: truncated JSON after ${bytes.byteLength} bytes (the body stops inside a character)`,
+      undefined,
+      { truncated: true },
+    );
   }
   if (text.trim() === '') throw new FeedError('json', `${url}: the body is empty`);
   try {
     return JSON.parse(text) as unknown;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const what = looksTruncated(text) ? 'truncated JSON' : 'invalid JSON';
-    throw new FeedError('json', `${url}: ${what} after ${bytes.byteLength} bytes (${reason})`);
+    if (startsLikeMarkup(text)) {
+      // An error, login or maintenance page answered in place of the feed (often with status 200).
+      throw new FeedError(
+        'not-feed',
+        `${url}: got markup (HTML or XML), not JSON, ${bytes.byteLength} bytes`,
+      );
+    }
+    const truncated = looksTruncated(text);
+    const what = truncated ? 'truncated JSON' : 'invalid JSON';
+    throw new FeedError(
+      'json',
+      `${url}: ${what} after ${bytes.byteLength} bytes (${reason})`,
+      undefined,
+      { truncated },
+    );
   }
+}
+
+/** Whether the first character that is not white space (or a BOM) opens a tag. */
+function startsLikeMarkup(text: string): boolean {
+  for (const char of text) {
+    if (char === ' ' || char === '\n' || char === '\r' || char === '\t' || char === '\uFEFF') {
+      continue;
+    }
+    return char === '<';
+  }
+  return false;
 }

@@ -278,7 +278,12 @@ export function recordFeedError(
       const meta = await store.get(url);
       await store.put({
         ...(meta ?? { url }),
-        lastError: { code: failure.code, message: failure.message, at },
+        lastError: {
+          code: failure.code,
+          message: failure.message,
+          ...(failure.httpStatus !== undefined && { httpStatus: failure.httpStatus }),
+          at,
+        },
       });
     }),
   );

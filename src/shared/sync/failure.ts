@@ -7,7 +7,13 @@ import { StoreError } from '../store/index';
  * (Error objects do not clone reliably, and their class is lost).
  */
 export function toSyncFailure(error: unknown): SyncFailure {
-  if (error instanceof FeedError) return { code: error.code, message: error.message };
+  if (error instanceof FeedError) {
+    return {
+      code: error.code,
+      message: error.message,
+      ...(error.status !== undefined && { httpStatus: error.status }),
+    };
+  }
   if (error instanceof StoreError) return { code: 'storage', message: error.message };
   const name = errorName(error);
   const message = error instanceof Error ? error.message : String(error);
