@@ -97,7 +97,9 @@ test.describe('下载离线 of a channel', () => {
     await main.getByRole('button', { name: `下载离线：${channel.title}`, exact: true }).click();
     const progress = page.getByRole('progressbar', { name: '下载进度', exact: true });
     await expect(progress).toBeVisible();
-    await expect(main.getByText(/已下载 \d+ \/ \d+/)).toBeVisible();
+    await expect(
+      main.getByText(/已下载 \d+ 篇文章，\d+(\.\d)? [KM]B（第 \d+ \/ \d+ 步）/),
+    ).toBeVisible();
     await expect(main.getByRole('button', { name: '取消下载', exact: true })).toBeVisible();
 
     release();

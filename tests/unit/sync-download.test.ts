@@ -1,10 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IMAGE_CACHE } from '../../src/shared/cache-names';
 import type { Channel } from '../../src/shared/feed/types';
 import { getChannelArticles, getChannelPages } from '../../src/shared/store/index';
 import { downloadChannels, toSyncFailure } from '../../src/shared/sync/index';
 import type { DownloadProgress } from '../../src/shared/sync/index';
 import type { DownloadPageDone } from '../../src/shared/store/index';
+import { StoreQuotaError, getArticleRecord, setSaved } from '../../src/shared/store/index';
 import { closeStores, freshStore, pageUrl } from './store-fixtures';
 import type { Route } from './sync-fixtures';
 import { fakeNetwork, feedJson } from './sync-fixtures';
@@ -401,5 +402,44 @@ describe('downloadChannels, resumed', () => {
     expect(last?.articles).toBe(5);
     expect(last?.bytes).toBeGreaterThan(0);
     expect((await getChannelPages(db, 'jinan')).map((page) => page.url)).toEqual(pages.slice(0, 3));
+  });
+});
+
+describe('downloadChannels, storage full', () => {
+  it('stops at once with StoreQuotaError; the pages stored and the saved articles stay', async () => {
+    const db = await freshStore();
+    const net = fakeNetwork(portal());
+    const stored: DownloadPageDone[] = [];
+    const put = IDBObjectStore.prototype.put;
+    let full = false;
+    // Once the first page is in, every article write fails as a full disk does, retry included.
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      if (full && this.name === 'articles') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    });
+    const download = downloadChannels(db, [channel('jinan'), channel('hot')], {
+      depth: 3,
+      images: false,
+      fetch: net.fetch,
+      onPageStored: async (page) => {
+        stored.push(page);
+        await setSaved(db, 'a', true);
+        full = true;
+      },
+    });
+    await expect(download).rejects.toBeInstanceOf(StoreQuotaError);
+    vi.restoreAllMocks();
+    expect(stored.map((page) => page.url)).toEqual([pageUrl('jinan')]);
+    // The later channel was not tried: a full disk ends the download, not one channel.
+    expect(net.requests.map((request) => request.url)).not.toContain(pageUrl('hot'));
+    expect(await getArticleRecord(db, 'a')).toBeDefined();
+    expect((await getChannelPages(db, 'jinan')).map((page) => page.url)).toEqual([
+      pageUrl('jinan'),
+    ]);
   });
 });

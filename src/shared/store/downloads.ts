@@ -31,8 +31,6 @@ export interface DownloadRecord {
   readonly status: 'running' | 'stopped';
   /** Pages stored by this download, in order. */
   readonly pages: readonly DownloadPageDone[];
-  /** Channels whose pages (and images) are all done. */
-  readonly channelsDone: readonly string[];
   /** Articles stored and bytes downloaded so far (over every run of it). */
   readonly articles: number;
   readonly bytes: number;

@@ -3,7 +3,7 @@ import { PageTrail } from '../feed/paging';
 import type { Channel } from '../feed/types';
 import type { SyncFailure } from '../sync-result';
 import type { DownloadPageDone, StoreDb } from '../store/index';
-import { getArticleRecords, getChannelPageRecord } from '../store/index';
+import { StoreQuotaError, getArticleRecords, getChannelPageRecord } from '../store/index';
 import { toSyncFailure } from './failure';
 import { articleImageUrls, cacheImage } from './images';
 import type { SyncOptions } from './options';
@@ -81,7 +81,8 @@ export interface DownloadResult {
  * articles into IMAGE_CACHE (already cached ones are skipped, a failing one is
  * counted and skipped). A page that fails ends that channel's chain; the
  * download goes on with the next channel and reports the first failure.
- * @throws the signal's reason when aborted (promptly; everything written so
+ * @throws StoreQuotaError at once when storage is full even after eviction
+ *   (the pages stored so far stay, each written whole); the signal's reason when aborted (promptly; everything written so
  *   far stays), and the first page's error when not a single page could be
  *   downloaded (e.g. offline).
  */
@@ -132,6 +133,8 @@ export async function downloadChannels(
         if (!storedBefore) await syncFeedPage(db, channel.id, pageIndex, url, opts);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        // A full disk ends the whole download at once: every later page would fail the same way.
+        if (error instanceof StoreQuotaError) throw error;
         firstError ??= error;
         done++;
         report();
