@@ -21,6 +21,7 @@ export const OBJECT_STORES = [
   'searchPostings',
   'searchDocs',
   'searchPending',
+  'downloads',
 ];
 
 /** Methods of idb's database handle that take an object store's name first. */

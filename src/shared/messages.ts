@@ -55,6 +55,11 @@ export type WorkerRequest =
   | { readonly type: 'save-article'; readonly requestId: string; readonly articleId: string }
   /** Stop a running download (its `requestId`). */
   | { readonly type: 'cancel-download'; readonly requestId: string; readonly downloadId: string }
+  /**
+   * Continue any 下载离线 an interruption left unfinished (sent when the
+   * connection returns; any other message also wakes them).
+   */
+  | { readonly type: 'resume-downloads'; readonly requestId: string }
   /** The user accepted the update prompt: the waiting worker may take over. */
   | { readonly type: 'skip-waiting'; readonly requestId: string };
 
@@ -94,6 +99,13 @@ export type WorkerNews =
       /** Steps done and known so far (pages + images); `total` may grow as pages reveal more. */
       readonly done: number;
       readonly total: number;
+      /** Distinct articles stored so far and their approximate bytes. */
+      readonly articles?: number;
+      readonly bytes?: number;
+      /** Set on the first progress of a download continued after an interruption. */
+      readonly resumed?: boolean;
+      /** The download's channels (lets a page that did not start it follow it). */
+      readonly channelIds?: readonly string[];
     }
   | {
       readonly type: 'download-finished';
@@ -102,5 +114,7 @@ export type WorkerNews =
       readonly images: number;
       readonly cancelled: boolean;
       readonly failure?: SyncFailure;
+      /** Cut off by the network: kept, and continued when the connection returns. */
+      readonly interrupted?: boolean;
     }
   | { readonly type: 'storage-evicted'; readonly articles: number };

@@ -1,6 +1,14 @@
 import type { Channel } from '../shared/feed/types';
 import type { SyncFailure } from '../shared/messages';
-import { getDirectoryRecord } from '../shared/store';
+import type { DownloadRecord } from '../shared/store';
+import {
+  deleteDownload,
+  getDirectoryRecord,
+  getDownloads,
+  StoreQuotaError,
+  isQuotaError,
+  putDownload,
+} from '../shared/store';
 import { downloadChannels, toSyncFailure } from '../shared/sync';
 import { database } from './db';
 import { broadcast } from './news';
@@ -15,7 +23,7 @@ export interface DownloadRequest {
   readonly images: boolean;
 }
 
-/** Running downloads, so 取消下载 can stop one by id. */
+/** Running downloads, so 取消下载 can stop one by id (and a resume does not run one twice). */
 const running = new Map<string, AbortController>();
 
 /**
@@ -35,12 +43,100 @@ async function channelsFor(ids: readonly string[], directoryUrl: string): Promis
   return channels;
 }
 
+/** True for a full disk (even after eviction). */
+function isFull(error: unknown): boolean {
+  return error instanceof StoreQuotaError || isQuotaError(error);
+}
+
+/** True when a failure means "try again later by itself" (the network), not "stop" (a full disk). */
+function isInterruption(error: unknown, failure: SyncFailure): boolean {
+  if (isFull(error)) return false;
+  return failure.code === 'network' || failure.code === 'timeout';
+}
+
+/** Runs `plan` (new or resumed) to its end, keeping its record up to date after every page. */
+async function run(
+  plan: DownloadRecord,
+  channels: readonly Channel[],
+  controller: AbortController,
+): Promise<void> {
+  const db = await database();
+  let record = plan;
+  let first = plan.resumed > 0;
+  try {
+    const result = await downloadChannels(db, channels, {
+      depth: plan.depth,
+      images: plan.images,
+      signal: controller.signal,
+      resume: { pages: plan.pages },
+      // Awaited before the next page: what is recorded done is stored, so a cut loses nothing.
+      onPageStored: async (page, progress) => {
+        record = {
+          ...record,
+          pages: [...record.pages, page],
+          articles: progress.articles,
+          bytes: progress.bytes,
+        };
+        await putDownload(db, record);
+      },
+      onProgress: (progress) => {
+        broadcast({
+          type: 'download-progress',
+          downloadId: plan.id,
+          channelIds: plan.channelIds,
+          ...progress,
+          ...(first && { resumed: true }),
+        });
+        first = false;
+      },
+    });
+    // For developers: why paging stopped early (a loop, another origin).
+    for (const problem of result.problems ?? []) console.warn(`下载离线: ${problem}`);
+    // The network went part-way through: the pages it could not read are tried when it returns.
+    const interrupted = result.failure !== undefined && isInterruption(undefined, result.failure);
+    if (!interrupted) await deleteDownload(db, plan.id);
+    broadcast({
+      type: 'download-finished',
+      downloadId: plan.id,
+      articles: result.articles,
+      images: result.images,
+      cancelled: false,
+      // Some channel failed part-way (the others were still downloaded).
+      ...(result.failure ? { failure: result.failure } : {}),
+      ...(interrupted && { interrupted }),
+    });
+  } catch (error) {
+    const cancelled = controller.signal.aborted;
+    const failure: SyncFailure | undefined = cancelled ? undefined : toSyncFailure(error);
+    const interrupted = !cancelled && failure !== undefined && isInterruption(error, failure);
+    if (interrupted) {
+      // Kept as running: the next worker start, page message or `online` continues it.
+      console.warn('下载离线 interrupted; it resumes when the connection returns', error);
+    } else {
+      // Cancelled, or a full disk or a refused document: not retried by itself (a full disk would loop).
+      await deleteDownload(db, plan.id).catch(() => undefined);
+    }
+    broadcast({
+      type: 'download-finished',
+      downloadId: plan.id,
+      articles: record.articles,
+      images: 0,
+      cancelled,
+      ...(failure ? { failure } : {}),
+      ...(interrupted && { interrupted }),
+    });
+  }
+  // Whatever arrived before a cancel or failure is stored and counts too.
+  await keepWithinBudget();
+}
+
 /**
- * Starts a download. `started` settles once the channels are known (the page's
- * reply: accepted or why not); `finished` once every page and image is stored
- * or the download was cancelled or failed, which pages learn from WorkerNews
- * (download-progress, then download-finished) rather than from the reply, as a
- * download outlives any reasonable reply timeout.
+ * Starts a download. `started` settles once the channels are known and the
+ * plan is recorded (the page's reply: accepted or why not); `finished` once
+ * every page and image is stored or the download was cancelled, cut off or
+ * failed, which pages learn from WorkerNews (download-progress, then
+ * download-finished) rather than from the reply, as a download outlives any
+ * reasonable reply timeout.
  */
 export function startDownload(
   request: DownloadRequest,
@@ -48,48 +144,58 @@ export function startDownload(
 ): { started: Promise<void>; finished: Promise<void> } {
   const controller = new AbortController();
   running.set(request.downloadId, controller);
-  const channels = channelsFor(request.channelIds, directoryUrl);
-  const finished = channels
-    .then(async (list) => {
-      try {
-        const db = await database();
-        const result = await downloadChannels(db, list, {
-          depth: request.depth,
-          images: request.images,
-          signal: controller.signal,
-          onProgress: (progress) =>
-            broadcast({ type: 'download-progress', downloadId: request.downloadId, ...progress }),
-        });
-        // For developers: why paging stopped early (a loop, another origin).
-        for (const problem of result.problems ?? []) console.warn(`下载离线: ${problem}`);
-        broadcast({
-          type: 'download-finished',
-          downloadId: request.downloadId,
-          articles: result.articles,
-          images: result.images,
-          cancelled: false,
-          // Some channel failed part-way (the others were still downloaded).
-          ...(result.failure ? { failure: result.failure } : {}),
-        });
-      } catch (error) {
-        const cancelled = controller.signal.aborted;
-        const failure: SyncFailure | undefined = cancelled ? undefined : toSyncFailure(error);
-        broadcast({
-          type: 'download-finished',
-          downloadId: request.downloadId,
-          articles: 0,
-          images: 0,
-          cancelled,
-          ...(failure ? { failure } : {}),
-        });
-      }
-      // Whatever arrived before a cancel or failure is stored and counts too.
-      await keepWithinBudget();
-    })
+  const plan: DownloadRecord = {
+    id: request.downloadId,
+    channelIds: request.channelIds,
+    depth: request.depth,
+    images: request.images,
+    startedAt: Date.now(),
+    status: 'running',
+    pages: [],
+    articles: 0,
+    bytes: 0,
+    resumed: 0,
+  };
+  const ready = channelsFor(request.channelIds, directoryUrl).then(async (channels) => {
+    await putDownload(await database(), plan);
+    return channels;
+  });
+  const finished = ready
+    .then((channels) => run(plan, channels, controller))
     // A failure to find the channels is the reply's to report (started rejects).
     .catch(() => undefined)
     .finally(() => running.delete(request.downloadId));
-  return { started: channels.then(() => undefined), finished };
+  return { started: ready.then(() => undefined), finished };
+}
+
+/**
+ * Continues every download an interruption left unfinished (a lost connection,
+ * a closed tab, a stopped worker) from the first page it had not stored.
+ * Downloads running now, and ones stopped by a full disk, are left alone.
+ */
+export async function resumeDownloads(directoryUrl: string): Promise<void> {
+  let plans: DownloadRecord[];
+  try {
+    plans = await getDownloads(await database());
+  } catch (error) {
+    console.warn('Could not read unfinished downloads', error);
+    return;
+  }
+  const work = plans
+    .filter((plan) => plan.status === 'running' && !running.has(plan.id))
+    .map(async (plan) => {
+      const controller = new AbortController();
+      running.set(plan.id, controller);
+      try {
+        const channels = await channelsFor(plan.channelIds, directoryUrl);
+        await run({ ...plan, resumed: plan.resumed + 1 }, channels, controller);
+      } catch (error) {
+        console.warn('Could not resume a download', error);
+      } finally {
+        running.delete(plan.id);
+      }
+    });
+  await Promise.all(work);
 }
 
 /** Stops the download `downloadId`; true if one was running. */

@@ -1,7 +1,7 @@
 import { articleDocumentUrl } from '../shared/feed/article-url';
 import type { WorkerReply, WorkerRequest } from '../shared/messages';
 import { toSyncFailure } from '../shared/sync';
-import { cancelDownload, startDownload } from './downloads';
+import { cancelDownload, resumeDownloads, startDownload } from './downloads';
 import { syncSavedImages } from './saved-images';
 import { parseWorkerRequest } from './request-guard';
 import { refreshArticleDocument, refreshChannelPage, refreshDirectory } from './sync-jobs';
@@ -60,6 +60,9 @@ async function handle(
       // Cancelling a download that already ended is not an error: the result is the same.
       cancelDownload(request.downloadId);
       return { reply: { requestId, ok: true } };
+    case 'resume-downloads':
+      // Any message resumes them (answerMessages); this one exists for the page's `online`.
+      return { reply: { requestId, ok: true } };
     case 'skip-waiting':
       // Only ever sent after the reader pressed 「更新」 (see lifecycle.ts).
       await self.skipWaiting();
@@ -94,7 +97,10 @@ export function answerMessages(context: MessageContext): void {
         port?.postMessage(reply);
       },
     );
+    // A worker stopped mid-download is started again by the next page message:
+    // that is when an unfinished download continues.
+    const resumed = resumeDownloads(context.directoryUrl);
     // Keeps the worker alive until the work (and a download's tail) is done.
-    event.waitUntil(work);
+    event.waitUntil(Promise.all([work, resumed]));
   });
 }

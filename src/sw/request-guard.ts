@@ -41,6 +41,7 @@ export function parseWorkerRequest(data: unknown): WorkerRequest | undefined {
   if (!isText(requestId)) return undefined;
   switch (data.type) {
     case 'sync-directory':
+    case 'resume-downloads':
     case 'skip-waiting':
       return { type: data.type, requestId };
     case 'sync-page': {

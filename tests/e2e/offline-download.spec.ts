@@ -97,7 +97,9 @@ test.describe('下载离线 of a channel', () => {
     await main.getByRole('button', { name: `下载离线：${channel.title}`, exact: true }).click();
     const progress = page.getByRole('progressbar', { name: '下载进度', exact: true });
     await expect(progress).toBeVisible();
-    await expect(main.getByText(/已下载 \d+ \/ \d+/)).toBeVisible();
+    await expect(
+      main.getByText(/已下载 \d+ 篇文章，\d+(\.\d)? [KM]B（第 \d+ \/ \d+ 步）/),
+    ).toBeVisible();
     await expect(main.getByRole('button', { name: '取消下载', exact: true })).toBeVisible();
 
     release();
@@ -174,5 +176,54 @@ test.describe('下载离线 of a channel', () => {
     await expect(main.getByRole('button', { name: '下载离线：青岛', exact: true })).toBeVisible();
     release();
     await expect(page.getByText(/下载完成/)).toHaveCount(0);
+  });
+
+  test('cut off by a lost connection, it resumes where it stopped when the connection returns: no page fetched twice', async ({
+    page,
+    context,
+    request,
+    app,
+    problems,
+  }) => {
+    test.setTimeout(90_000);
+    allowOfflineFailures(problems);
+    const { channel, items } = await wholeChannel(request, 'jinan');
+    await page.goto(`/channel/${channel.id}`);
+    await routeReady(page);
+    await waitForWorkerControl(page);
+    const main = page.getByRole('main');
+    const pagePaths = (from: number): string[] =>
+      app.requests
+        .slice(from)
+        .map((entry) => entry.url.split('?')[0] ?? '')
+        .filter((path) => path.startsWith('/api/feeds/'));
+
+    // The connection goes as the worker asks for the second page.
+    let cut = false;
+    await context.route('**/api/feeds/jinan-*.json*', async (route) => {
+      if (!cut) {
+        cut = true;
+        await context.setOffline(true);
+        await route.abort('internetdisconnected');
+        return;
+      }
+      await route.continue();
+    });
+    const before = app.requests.length;
+    await main.getByRole('button', { name: `下载离线：${channel.title}`, exact: true }).click();
+    await expect(main.getByText(/网络已断开，下载已暂停，联网后会从中断处继续。/)).toBeVisible();
+    expect(pagePaths(before)).toEqual(['/api/feeds/jinan.json']);
+
+    await context.setOffline(false);
+    await expect(main.getByText(/下载完成：\d+ 篇文章/)).toBeVisible({ timeout: 60_000 });
+    const fetched = pagePaths(before);
+    expect(fetched.length, 'every page of the channel').toBeGreaterThan(1);
+    expect(new Set(fetched).size, `no page twice: ${fetched.join(' ')}`).toBe(fetched.length);
+    // And everything is stored: the last article reads offline.
+    await context.setOffline(true);
+    const last = items.at(-1);
+    if (!last) throw new Error('no items');
+    await page.goto(articlePath(last.id));
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(last.title ?? '');
   });
 });

@@ -81,6 +81,7 @@ describe('openStore', () => {
       'articles',
       'channelPages',
       'directory',
+      'downloads',
       'feedMeta',
       'searchDocs',
       'searchMeta',
@@ -93,6 +94,25 @@ describe('openStore', () => {
     expect([...db.transaction('user').store.indexNames].sort()).toEqual(['lastReadAt', 'savedAt']);
     expect([...db.transaction('searchDocs').store.indexNames]).toEqual(['articleId']);
     expect([...db.transaction('searchPostings').store.indexNames]).toEqual(['segment']);
+  });
+
+  it('upgrades v3 to v4: adds an empty downloads store and keeps the data', async () => {
+    const name = uniqueName();
+    const v3 = await openDB<QiluSchema>(name, 3, {
+      upgrade: (database, oldVersion, _newVersion, tx) => upgradeStore(database, oldVersion, 3, tx),
+    });
+    expect([...v3.objectStoreNames]).not.toContain('downloads');
+    await v3.put('feedMeta', { url: pageUrl('jinan'), etag: '"v3"', fetchedAt: 3000 });
+    v3.close();
+    const db = await openStore({ name });
+    expect(db.version).toBe(4);
+    expect(await db.count('downloads')).toBe(0);
+    expect(await db.get('feedMeta', pageUrl('jinan'))).toEqual({
+      url: pageUrl('jinan'),
+      etag: '"v3"',
+      fetchedAt: 3000,
+    });
+    db.close();
   });
 
   it('rejects with StoreUnavailableError "missing" when there is no IndexedDB', async () => {

@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { IMAGE_CACHE } from '../../src/shared/cache-names';
 import type { Channel } from '../../src/shared/feed/types';
 import { getChannelArticles, getChannelPages } from '../../src/shared/store/index';
 import { downloadChannels, toSyncFailure } from '../../src/shared/sync/index';
 import type { DownloadProgress } from '../../src/shared/sync/index';
+import type { DownloadPageDone } from '../../src/shared/store/index';
+import { StoreQuotaError, getArticleRecord, setSaved } from '../../src/shared/store/index';
 import { closeStores, freshStore, pageUrl } from './store-fixtures';
 import type { Route } from './sync-fixtures';
 import { fakeNetwork, feedJson } from './sync-fixtures';
@@ -164,7 +166,13 @@ describe('downloadChannels', () => {
     // 2 pages + 6 images (a, b, c: lead and figure each).
     expect(progress).toHaveLength(8);
     expect(progress.map((p) => p.done)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(progress.at(-1)).toEqual({ channelId: 'jinan', done: 8, total: 8 });
+    expect(progress.at(-1)).toEqual({
+      channelId: 'jinan',
+      done: 8,
+      total: 8,
+      articles: 3,
+      bytes: expect.any(Number) as number,
+    });
     const totals = progress.map((p) => p.total);
     expect(totals).toEqual([...totals].sort((a, b) => a - b));
   });
@@ -343,5 +351,95 @@ describe('downloadChannels following next_url', () => {
     );
     expect(fetched).toEqual([pageUrl('jinan')]);
     expect(result.problems).toBeUndefined();
+  });
+});
+
+describe('downloadChannels, resumed', () => {
+  it('continues an interrupted download from the first page not done: each page fetched once', async () => {
+    const db = await freshStore();
+    const net = fakeNetwork(portal());
+    const cache = fakeCaches();
+    const stored: DownloadPageDone[] = [];
+    const abort = new AbortController();
+    const first = downloadChannels(db, [channel('jinan'), channel('hot')], {
+      depth: 3,
+      images: true,
+      caches: cache.caches,
+      fetch: net.fetch,
+      signal: abort.signal,
+      onPageStored: (page) => {
+        stored.push(page);
+        // The connection goes after the second page of jinan is stored.
+        if (stored.length === 2) abort.abort(new Error('offline'));
+        return Promise.resolve();
+      },
+    });
+    await expect(first).rejects.toThrow('offline');
+    expect(stored.map((page) => page.url)).toEqual([pageUrl('jinan'), pageUrl('jinan', 2)]);
+
+    const progress: DownloadProgress[] = [];
+    const result = await downloadChannels(db, [channel('jinan'), channel('hot')], {
+      depth: 3,
+      images: true,
+      caches: cache.caches,
+      fetch: net.fetch,
+      resume: { pages: stored },
+      onPageStored: (page) => {
+        stored.push(page);
+        return Promise.resolve();
+      },
+      onProgress: (step) => progress.push(step),
+    });
+    const fetched = net.requests.map((request) => request.url);
+    const pages = [pageUrl('jinan'), pageUrl('jinan', 2), pageUrl('jinan', 3), pageUrl('hot')];
+    for (const url of pages) expect(fetched.filter((u) => u === url)).toHaveLength(1);
+    expect(stored.map((page) => page.url)).toEqual(pages);
+    // Images are fetched once each too: those cached before the cut are not asked for again.
+    expect(new Set(fetched).size).toBe(fetched.length);
+    expect(result.articles).toBe(5);
+    expect(result.images).toBe(10);
+    const last = progress.at(-1);
+    expect(last?.articles).toBe(5);
+    expect(last?.bytes).toBeGreaterThan(0);
+    expect((await getChannelPages(db, 'jinan')).map((page) => page.url)).toEqual(pages.slice(0, 3));
+  });
+});
+
+describe('downloadChannels, storage full', () => {
+  it('stops at once with StoreQuotaError; the pages stored and the saved articles stay', async () => {
+    const db = await freshStore();
+    const net = fakeNetwork(portal());
+    const stored: DownloadPageDone[] = [];
+    const put = IDBObjectStore.prototype.put;
+    let full = false;
+    // Once the first page is in, every article write fails as a full disk does, retry included.
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      if (full && this.name === 'articles') {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return put.apply(this, args);
+    });
+    const download = downloadChannels(db, [channel('jinan'), channel('hot')], {
+      depth: 3,
+      images: false,
+      fetch: net.fetch,
+      onPageStored: async (page) => {
+        stored.push(page);
+        await setSaved(db, 'a', true);
+        full = true;
+      },
+    });
+    await expect(download).rejects.toBeInstanceOf(StoreQuotaError);
+    vi.restoreAllMocks();
+    expect(stored.map((page) => page.url)).toEqual([pageUrl('jinan')]);
+    // The later channel was not tried: a full disk ends the download, not one channel.
+    expect(net.requests.map((request) => request.url)).not.toContain(pageUrl('hot'));
+    expect(await getArticleRecord(db, 'a')).toBeDefined();
+    expect((await getChannelPages(db, 'jinan')).map((page) => page.url)).toEqual([
+      pageUrl('jinan'),
+    ]);
   });
 });

@@ -23,12 +23,17 @@ import { loadSyncModule } from './writer';
 export interface DownloadState {
   readonly id: string;
   readonly channelIds: readonly string[];
-  readonly status: 'running' | 'finished' | 'cancelled' | 'failed';
+  /** `interrupted`: cut off by the network; the worker continues it when the connection returns. */
+  readonly status: 'running' | 'finished' | 'cancelled' | 'failed' | 'interrupted';
   /** Steps (pages + images) done and known so far; `total` may grow as pages reveal more. */
   readonly done: number;
   readonly total: number;
-  /** Articles stored, once finished. */
+  /** Articles stored so far (all of them, once finished). */
   readonly articles?: number;
+  /** Approximate bytes of the articles stored so far. */
+  readonly bytes?: number;
+  /** It was continued after an interruption. */
+  readonly resumed?: boolean;
   /** Why it failed, in the reader's words. */
   readonly message?: string;
 }
@@ -43,11 +48,23 @@ export type StartResult =
 let controller: AbortController | undefined;
 let listening = false;
 
+/** Said when storage ran out mid-download (the download is not retried by itself). */
+export const DOWNLOAD_FULL_MESSAGE = '存储空间已满，下载已停止。已下载的内容仍可离线阅读。';
+/** Said when the network went mid-download. */
+export const DOWNLOAD_INTERRUPTED_MESSAGE = '网络已断开，下载已暂停，联网后会从中断处继续。';
+
 function finish(news: Extract<WorkerNews, { type: 'download-finished' }>): void {
   const state = download.get();
   if (!state || state.id !== news.downloadId || state.status !== 'running') return;
   controller = undefined;
-  if (news.cancelled) {
+  lastAnnouncedQuarter = 0;
+  if (news.interrupted) {
+    download.set({ ...state, status: 'interrupted', message: DOWNLOAD_INTERRUPTED_MESSAGE });
+    announce(DOWNLOAD_INTERRUPTED_MESSAGE);
+  } else if (news.failure?.code === 'storage') {
+    download.set({ ...state, status: 'failed', message: DOWNLOAD_FULL_MESSAGE });
+    announce(DOWNLOAD_FULL_MESSAGE);
+  } else if (news.cancelled) {
     download.set({ ...state, status: 'cancelled' });
     announce('已取消下载');
   } else if (news.failure && news.articles === 0) {
@@ -70,11 +87,39 @@ function finish(news: Extract<WorkerNews, { type: 'download-finished' }>): void 
   for (const channelId of state.channelIds) void rereadChannel(channelId);
 }
 
+/** Progress is announced at each quarter, not on every step (a screen reader would never stop). */
+let lastAnnouncedQuarter = 0;
+
 function handleNews(news: WorkerNews): void {
   if (news.type === 'download-progress') {
-    const state = download.get();
+    let state = download.get();
+    if (news.resumed && news.channelIds && (!state || state.status !== 'running')) {
+      // Continued by the worker after a cut (maybe before this page existed): follow it.
+      state = {
+        id: news.downloadId,
+        channelIds: news.channelIds,
+        status: 'running',
+        done: 0,
+        total: 0,
+      };
+      lastAnnouncedQuarter = 0;
+      announce('已从中断处继续下载');
+    }
     if (!state || state.id !== news.downloadId || state.status !== 'running') return;
-    download.set({ ...state, done: news.done, total: Math.max(news.total, news.done) });
+    const total = Math.max(news.total, news.done);
+    download.set({
+      ...state,
+      done: news.done,
+      total,
+      ...(news.articles !== undefined && { articles: news.articles }),
+      ...(news.bytes !== undefined && { bytes: news.bytes }),
+      ...(news.resumed && { resumed: true }),
+    });
+    const quarter = total > 0 ? Math.floor((news.done / total) * 4) : 0;
+    if (quarter > lastAnnouncedQuarter && quarter < 4) {
+      lastAnnouncedQuarter = quarter;
+      announce(`已下载 ${news.articles ?? 0} 篇文章`);
+    }
   } else if (news.type === 'download-finished') {
     finish(news);
   }
@@ -84,7 +129,17 @@ function listen(): void {
   if (listening) return;
   listening = true;
   onNews(handleNews);
+  // The worker keeps an interrupted download; when the connection returns it continues it.
+  globalThis.addEventListener?.('online', () => {
+    if (!hasWorker()) return;
+    askWorker({ type: 'resume-downloads', requestId: newRequestId() }).catch((error: unknown) =>
+      console.warn('Could not ask the worker to resume downloads', error),
+    );
+  });
 }
+
+// A download the worker resumes (after a reload or a stopped worker) is followed from the start.
+listen();
 
 const PERSIST_KEY = 'qilu:persist-asked';
 

@@ -59,3 +59,5 @@ export {
 export type { ChannelUsage, ClearAllOptions, StoredTotals } from './usage';
 export { clearAll, clearChannel, storedTotals, usageByChannel } from './usage';
 export { evict } from './eviction';
+export type { DownloadPageDone, DownloadRecord } from './downloads';
+export { deleteDownload, getDownload, getDownloads, putDownload } from './downloads';

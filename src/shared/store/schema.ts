@@ -7,6 +7,7 @@ import type {
   StoredArticle,
   UserArticleRecord,
 } from './records';
+import type { DownloadRecord } from './downloads';
 import type {
   PostingsRecord,
   SearchDocRecord,
@@ -37,6 +38,10 @@ import type { SEARCH_STATE_KEY } from './search-records';
  *   `searchPending` (article id → when it was queued). Existing articles are
  *   not indexed in the upgrade: with no `searchMeta` record the search
  *   maintenance queues all of them once, in the background.
+ * - v4: `downloads` (keyPath `id`): the plan and progress of a 下载离线
+ *   (channels, depth, images; the pages done, with their URLs), so a download
+ *   cut off by a lost connection, a closed tab or a stopped worker resumes
+ *   where it stopped. Nothing to migrate: the store starts empty.
  */
 export interface QiluSchema extends DBSchema {
   articles: {
@@ -71,6 +76,8 @@ export interface QiluSchema extends DBSchema {
   searchDocs: { key: number; value: SearchDocRecord; indexes: { articleId: string } };
   /** Articles stored but not yet indexed (written by code without the indexer, or awaiting a re-index). */
   searchPending: { key: string; value: number };
+  /** 下载离线 plans and progress, by download id (at most a few). */
+  downloads: { key: string; value: DownloadRecord };
 }
 
 /** An open connection to the store. Pass it to the store and sync functions. */
@@ -80,7 +87,7 @@ export type StoreDb = IDBPDatabase<QiluSchema>;
 export type StoreName = StoreNames<QiluSchema>;
 
 /** The schema version this code reads and writes. */
-export const STORE_VERSION = 3;
+export const STORE_VERSION = 4;
 
 /** Key of the single record in `directory`. */
 export const DIRECTORY_KEY = 'current';
@@ -160,4 +167,5 @@ export function upgradeStore(
     });
   }
   if (oldVersion < 3 && targetVersion >= 3) createVersion3(db);
+  if (oldVersion < 4 && targetVersion >= 4) db.createObjectStore('downloads', { keyPath: 'id' });
 }

@@ -2,8 +2,8 @@ import { IMAGE_CACHE } from '../cache-names';
 import { PageTrail } from '../feed/paging';
 import type { Channel } from '../feed/types';
 import type { SyncFailure } from '../sync-result';
-import type { StoreDb } from '../store/index';
-import { getArticleRecords, getChannelPageRecord } from '../store/index';
+import type { DownloadPageDone, StoreDb } from '../store/index';
+import { StoreQuotaError, getArticleRecords, getChannelPageRecord } from '../store/index';
 import { toSyncFailure } from './failure';
 import { articleImageUrls, cacheImage } from './images';
 import type { SyncOptions } from './options';
@@ -22,6 +22,15 @@ export interface DownloadProgress {
   readonly done: number;
   /** Steps known so far; grows as pages reveal next pages and images, never shrinks. */
   readonly total: number;
+  /** Distinct articles stored by the pages done so far (this run and earlier runs). */
+  readonly articles: number;
+  /** Approximate bytes of those articles as stored. */
+  readonly bytes: number;
+}
+
+/** Where an interrupted download stopped: the pages it stored, which are not fetched again. */
+export interface DownloadResume {
+  readonly pages: readonly DownloadPageDone[];
 }
 
 /** Options of downloadChannels. */
@@ -36,6 +45,13 @@ export interface DownloadOptions extends SyncOptions {
   readonly caches?: CacheStorage;
   /** Images fetched at once (default 4). */
   readonly imageConcurrency?: number;
+  /** Pages an earlier, interrupted run of this download stored: read back, not fetched. */
+  readonly resume?: DownloadResume;
+  /**
+   * Called (and awaited) after each page is stored, before the next is
+   * fetched, so the caller can record the progress durably.
+   */
+  readonly onPageStored?: (page: DownloadPageDone, progress: DownloadProgress) => Promise<void>;
 }
 
 /** What a download achieved. */
@@ -65,7 +81,8 @@ export interface DownloadResult {
  * articles into IMAGE_CACHE (already cached ones are skipped, a failing one is
  * counted and skipped). A page that fails ends that channel's chain; the
  * download goes on with the next channel and reports the first failure.
- * @throws the signal's reason when aborted (promptly; everything written so
+ * @throws StoreQuotaError at once when storage is full even after eviction
+ *   (the pages stored so far stay, each written whole); the signal's reason when aborted (promptly; everything written so
  *   far stays), and the first page's error when not a single page could be
  *   downloaded (e.g. offline).
  */
@@ -86,21 +103,38 @@ export async function downloadChannels(
   let done = 0;
   let total = channels.length;
   let pagesStored = 0;
+  let bytes = 0;
   const problems: string[] = [];
+  const doneBefore = new Set(
+    (opts.resume?.pages ?? []).map((page) => `${page.channelId}\n${page.pageIndex}\n${page.url}`),
+  );
 
   for (const channel of channels) {
     signal?.throwIfAborted();
-    const report = (): void => opts.onProgress?.({ channelId: channel.id, done, total });
+    const progress = (): DownloadProgress => ({
+      channelId: channel.id,
+      done,
+      total,
+      articles: articleIds.size,
+      bytes,
+    });
+    const report = (): void => opts.onProgress?.(progress());
     const images: string[] = [];
     const trail = new PageTrail(channel.feedUrl);
     let pageUrl: string | undefined = channel.feedUrl;
     for (let pageIndex = 0; pageUrl !== undefined && pageIndex < depth; pageIndex++) {
       signal?.throwIfAborted();
       trail.visit(pageUrl);
+      const url: string = pageUrl;
+      // A page an earlier run stored is read back as it is: fetching it again
+      // (even conditionally) is what resuming avoids.
+      const storedBefore = doneBefore.has(`${channel.id}\n${pageIndex}\n${url}`);
       try {
-        await syncFeedPage(db, channel.id, pageIndex, pageUrl, opts);
+        if (!storedBefore) await syncFeedPage(db, channel.id, pageIndex, url, opts);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        // A full disk ends the whole download at once: every later page would fail the same way.
+        if (error instanceof StoreQuotaError) throw error;
         firstError ??= error;
         done++;
         report();
@@ -109,15 +143,15 @@ export async function downloadChannels(
       pagesStored++;
       const page = await getChannelPageRecord(db, channel.id, pageIndex);
       const ids = page?.articleIds ?? [];
-      ids.forEach((id) => articleIds.add(id));
-      if (cache) {
-        for (const stored of await getArticleRecords(db, ids)) {
-          for (const url of stored ? articleImageUrls(stored.article) : []) {
-            if (!imageUrls.has(url)) {
-              imageUrls.add(url);
-              images.push(url);
-              total++;
-            }
+      for (const stored of await getArticleRecords(db, ids)) {
+        if (!stored || articleIds.has(stored.article.id)) continue;
+        articleIds.add(stored.article.id);
+        bytes += stored.bytes;
+        for (const image of cache ? articleImageUrls(stored.article) : []) {
+          if (!imageUrls.has(image)) {
+            imageUrls.add(image);
+            images.push(image);
+            total++;
           }
         }
       }
@@ -132,6 +166,9 @@ export async function downloadChannels(
         }
       }
       done++;
+      if (!storedBefore) {
+        await opts.onPageStored?.({ channelId: channel.id, pageIndex, url }, progress());
+      }
       report();
     }
     if (cache && images.length > 0) {

@@ -8,7 +8,7 @@ export { syncDirectory } from './directory';
 export { syncFeedPage } from './page';
 export { syncArticleDocument } from './article';
 export { toSyncFailure } from './failure';
-export type { DownloadOptions, DownloadProgress, DownloadResult } from './download';
+export type { DownloadOptions, DownloadProgress, DownloadResult, DownloadResume } from './download';
 export { downloadChannels } from './download';
 export { articleImageUrls } from './images';
 export { conditionalHeaders } from './conditional';

@@ -14,8 +14,21 @@ function sameChannels(state: DownloadState | undefined, channels: readonly Chann
   );
 }
 
+/** Bytes for a reader: 「860 KB」, 「1.3 MB」. */
+function sizeText(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** 「已下载 12 篇文章，1.3 MB」: what a reader cares about, not steps. */
+function progressText(state: DownloadState): string {
+  return `已下载 ${state.articles ?? 0} 篇文章，${sizeText(state.bytes ?? 0)}`;
+}
+
 function outcomeText(state: DownloadState): string | undefined {
   switch (state.status) {
+    case 'interrupted':
+      return `${progressText(state)}。${state.message ?? ''}`;
     case 'finished':
       return `下载完成：${state.articles ?? 0} 篇文章${state.message ? `。${state.message}` : ''}`;
     case 'cancelled':
@@ -82,13 +95,15 @@ export function DownloadControl({
     <div class="download" ref={root}>
       {running && state ? (
         <div class="download__progress">
+          {state.resumed && <p class="download__note">已从中断处继续下载</p>}
           <progress
             aria-label="下载进度"
+            aria-valuetext={`${progressText(state)}（第 ${state.done} / ${state.total} 步）`}
             max={Math.max(state.total, 1)}
             value={state.total > 0 ? state.done : undefined}
           />
           <p class="download__count">
-            已下载 {state.done} / {state.total}
+            {progressText(state)}（第 {state.done} / {state.total} 步）
           </p>
           <button
             type="button"
