@@ -1,4 +1,6 @@
 import 'fake-indexeddb/auto';
+import { forceCloseDatabase } from 'fake-indexeddb';
+import { unwrap } from 'idb';
 import type { Article, FeedPage } from '../../src/shared/feed/types';
 import { openStore } from '../../src/shared/store/index';
 import type { OpenStoreOptions, StoreDb } from '../../src/shared/store/index';
@@ -66,4 +68,19 @@ export function feedPage(
 /** The URL of page `n` (1-based) of a channel in the fixture API. */
 export function pageUrl(channelId: string, n = 1): string {
   return `https://news.example.com/api/feeds/${channelId}${n === 1 ? '' : `-${n}`}.json`;
+}
+
+/**
+ * What Chromium does to an open connection when the site's storage is cleared from outside:
+ * closes it with the forced flag. Resolves once its `close` event has fired (which waits for
+ * its transactions to finish).
+ */
+export function loseConnection(db: StoreDb): Promise<void> {
+  const raw = unwrap(db);
+  const closed = new Promise<void>((resolve) => {
+    raw.addEventListener('close', () => resolve(), { once: true });
+  });
+  // fake-indexeddb types its argument as its own class; the object is one of its instances.
+  forceCloseDatabase(raw as unknown as Parameters<typeof forceCloseDatabase>[0]);
+  return closed;
 }

@@ -1,5 +1,5 @@
 import type { StoreDb } from '../../shared/store/index';
-import { openStore } from '../../shared/store/index';
+import { storeConnection } from '../../shared/store/index';
 import { createObservable } from '../lib/observable';
 
 /**
@@ -25,31 +25,47 @@ export const STORAGE_BLOCKED_MESSAGE =
   '请关闭本站的其他标签页或窗口：本机存储需要更新，关闭后即可继续离线阅读。';
 
 let opening: Promise<StoreDb | undefined> | undefined;
+/** Settles the open under way early, when it turns out to be blocked. */
+let settleBlocked: (() => void) | undefined;
+
+const connection = storeConnection({
+  // Another tab or the worker needs a newer schema: this handle is closed; reopen next time.
+  onVersionChange: () => {
+    opening = undefined;
+  },
+  // Said at once, and read on from the network while the open waits for the old tab.
+  onBlocked: () => {
+    storageStatus.set('blocked');
+    settleBlocked?.();
+  },
+  // The browser closed the connection (storage cleared, disk failure): the next call reopens.
+  onTerminated: () => {
+    opening = undefined;
+  },
+  // Lost twice (or the reopen failed): from now on this visit reads from the network, and says so.
+  onLost: () => {
+    console.warn('The IndexedDB connection was lost; reading from the network only');
+    opening = Promise.resolve(undefined);
+    storageStatus.set('unavailable');
+  },
+});
 
 /**
  * The open database, or `undefined` when storage is unavailable (then use the network path).
  * A blocked upgrade answers `undefined` at once, so nothing waits on the reader closing the
- * old tab; the open goes on, and once it succeeds later calls get the database.
+ * old tab; the open goes on, and once it succeeds later calls get the database. A connection
+ * the browser closes under us (src/shared/store/connection.ts) is reopened by the next call,
+ * once; lost again, the page reads from the network for the rest of the visit.
  */
 export function localDatabase(): Promise<StoreDb | undefined> {
   opening ??= new Promise<StoreDb | undefined>((resolve) => {
-    const attempt = openStore({
-      // Another tab or the worker needs a newer schema: this handle is closed; reopen next time.
-      onVersionChange: () => {
-        opening = undefined;
-      },
-      // Said at once, and read on from the network while the open waits for the old tab.
-      onBlocked: () => {
-        storageStatus.set('blocked');
-        resolve(undefined);
-      },
-    });
-    attempt.then(
+    settleBlocked = () => resolve(undefined);
+    connection.get().then(
       (db) => {
         storageStatus.set('available');
         // After a blocked start the first callers already have `undefined`; from now on the
         // database is there.
-        if (opening !== undefined) opening = Promise.resolve(db);
+        if (opening !== undefined && !connection.lost) opening = Promise.resolve(db);
         resolve(db);
       },
       (error: unknown) => {

@@ -20,7 +20,9 @@ export type UnavailableReason =
   /** The open request neither succeeded nor failed in time. */
   | 'timeout'
   /** The open request failed (disk error, newer schema on disk, security policy). */
-  | 'failed';
+  | 'failed'
+  /** The browser closed the connection under us again after the one reopen (see connection.ts). */
+  | 'lost';
 
 /**
  * IndexedDB is missing, blocked or failed to open. The app then works

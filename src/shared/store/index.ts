@@ -25,6 +25,8 @@ export type { UnavailableReason } from './errors';
 export { StoreError, StoreQuotaError, StoreUnavailableError, isQuotaError } from './errors';
 export type { OpenStoreOptions } from './open';
 export { DEFAULT_OPEN_TIMEOUT_MS, openStore } from './open';
+export type { StoreConnection, StoreConnectionOptions } from './connection';
+export { storeConnection } from './connection';
 export type { DocumentMeta } from './feeds';
 export {
   getDirectoryRecord,

@@ -27,6 +27,12 @@ export interface OpenStoreOptions {
    * to close it while the open still waits.
    */
   readonly onBlocked?: () => void;
+  /**
+   * Called when the browser closed this connection abnormally (its `close`
+   * event: storage cleared from outside, a disk failure): every later
+   * transaction on it fails, so the caller should open a new one.
+   */
+  readonly onTerminated?: () => void;
   /** Called when a write made room by evicting articles (quota exceeded), with their count. */
   readonly onEvicted?: (count: number) => void;
   /**
@@ -66,6 +72,9 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<StoreDb
       blocking(_current, _next, event) {
         (event.target as IDBDatabase | null)?.close();
         options.onVersionChange?.();
+      },
+      terminated() {
+        options.onTerminated?.();
       },
     });
   } catch (error) {
