@@ -8,6 +8,7 @@ import {
   StoreQuotaError,
   isQuotaError,
   putDownload,
+  recordDownloadPage,
 } from '../shared/store';
 import { downloadChannels, toSyncFailure } from '../shared/sync';
 import { database } from './db';
@@ -71,13 +72,13 @@ async function run(
       resume: { pages: plan.pages },
       // Awaited before the next page: what is recorded done is stored, so a cut loses nothing.
       onPageStored: async (page, progress) => {
-        record = {
-          ...record,
-          pages: [...record.pages, page],
-          articles: progress.articles,
-          bytes: progress.bytes,
-        };
-        await putDownload(db, record);
+        // Merged onto the stored record in one transaction (another run of it may be writing too).
+        const counts = { articles: progress.articles, bytes: progress.bytes };
+        const stored = await recordDownloadPage(db, plan.id, page, {
+          ...counts,
+          resumed: plan.resumed,
+        });
+        record = stored ?? { ...record, ...counts };
       },
       onProgress: (progress) => {
         broadcast({

@@ -60,6 +60,53 @@ export function putDownload(db: StoreDb, record: DownloadRecord): Promise<void> 
   );
 }
 
+/** How far a download got, as its runner counts it. */
+export interface DownloadProgressCount {
+  readonly articles: number;
+  readonly bytes: number;
+  /** How often this run's plan says it was resumed. */
+  readonly resumed: number;
+}
+
+/** Whether `pages` already holds `page` (same channel and page number). */
+function holdsPage(pages: readonly DownloadPageDone[], page: DownloadPageDone): boolean {
+  return pages.some((p) => p.channelId === page.channelId && p.pageIndex === page.pageIndex);
+}
+
+/**
+ * Adds one stored page to download `id`'s progress, merged inside one
+ * transaction onto the record as it is stored now, not onto a copy the caller
+ * read earlier: two runs of the same download (an old worker still finishing
+ * while a new one resumes it) then never erase each other's pages. Counts
+ * only ever grow. A record that is gone (the download finished or was
+ * cancelled meanwhile) is not brought back.
+ * @returns the record as written, or undefined when there was none.
+ * @throws StoreError when IndexedDB fails (StoreQuotaError when even eviction made no room).
+ */
+export function recordDownloadPage(
+  db: StoreDb,
+  id: string,
+  page: DownloadPageDone,
+  progress: DownloadProgressCount,
+): Promise<DownloadRecord | undefined> {
+  return writeWithRoom(db, 'recordDownloadPage', () =>
+    inTransaction(db, ['downloads'], async (tx) => {
+      const store = tx.objectStore('downloads');
+      const stored = await store.get(id);
+      if (!stored) return undefined;
+      const next: DownloadRecord = {
+        ...stored,
+        pages: holdsPage(stored.pages, page) ? stored.pages : [...stored.pages, page],
+        articles: Math.max(stored.articles, progress.articles),
+        bytes: Math.max(stored.bytes, progress.bytes),
+        resumed: Math.max(stored.resumed, progress.resumed),
+      };
+      await store.put(next);
+      return next;
+    }),
+  );
+}
+
 /**
  * Forgets a download (it finished, or the reader cancelled it).
  * @throws StoreError when IndexedDB fails.

@@ -121,12 +121,18 @@ export async function removeArticles(db: StoreDb, ids: readonly string[]): Promi
   );
   if (gone.size > 0) {
     await inTransaction(db, ['channelPages', 'searchMeta'], async (tx) => {
+      const pages = tx.objectStore('channelPages');
+      // Read again here, not reused from step 1: another tab or the worker may
+      // have stored a newer copy of a page in between, and writing the old
+      // copy back would lose that write.
+      const fresh = await Promise.all(
+        touched.map((page) => pages.get([page.channelId, page.pageIndex])),
+      );
       const writes = new PendingWrites();
-      for (const page of touched) {
+      for (const page of fresh) {
+        if (!page?.articleIds.some((id) => gone.has(id))) continue;
         const articleIds = page.articleIds.filter((id) => !gone.has(id));
-        writes.add(
-          tx.objectStore('channelPages').put({ ...page, articleIds } satisfies ChannelPageRecord),
-        );
+        writes.add(pages.put({ ...page, articleIds } satisfies ChannelPageRecord));
       }
       writes.add(touchSearchIndex(tx.objectStore('searchMeta')));
       await writes.settle();

@@ -62,4 +62,10 @@ export type { ChannelUsage, ClearAllOptions, StoredTotals } from './usage';
 export { clearAll, clearChannel, storedTotals, usageByChannel } from './usage';
 export { evict } from './eviction';
 export type { DownloadPageDone, DownloadRecord } from './downloads';
-export { deleteDownload, getDownload, getDownloads, putDownload } from './downloads';
+export {
+  deleteDownload,
+  getDownload,
+  getDownloads,
+  putDownload,
+  recordDownloadPage,
+} from './downloads';
