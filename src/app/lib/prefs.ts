@@ -1,3 +1,4 @@
+import { followLocal, readLocal, writeLocal } from './local-prefs';
 import { createObservable } from './observable';
 
 /**
@@ -50,25 +51,29 @@ export function parsePrefs(raw: string | null): OfflinePrefs {
 }
 
 function readPrefs(): OfflinePrefs {
-  try {
-    return parsePrefs(localStorage.getItem(STORAGE_KEY));
-  } catch {
-    // Storage can throw (privacy modes); the defaults still give a working app.
-    return DEFAULT_PREFS;
-  }
+  // Storage can throw (privacy modes); the defaults still give a working app.
+  return parsePrefs(readLocal(STORAGE_KEY) ?? null);
 }
 
 /** The current preferences; components subscribe with useObservable. */
 export const offlinePrefs = createObservable<OfflinePrefs>(readPrefs());
 
-/** Changes some preferences, applies them at once and remembers them when storage allows. */
+// Changed in another tab: this one applies it at once (images hide or show, the depth moves).
+followLocal([STORAGE_KEY], () => offlinePrefs.set(readPrefs()));
+
+/**
+ * Changes some preferences, applies them at once and remembers them when
+ * storage allows. Only `patch` is this tab's to decide: it is merged onto the
+ * preferences stored now, so a choice another tab made since this one last
+ * read them is kept, not overwritten with this tab's older copy.
+ */
 export function updatePrefs(patch: Partial<OfflinePrefs>): void {
-  const next: OfflinePrefs = { ...offlinePrefs.get(), ...patch };
+  const stored = readLocal(STORAGE_KEY);
+  // Unreadable storage: what this tab holds is the best there is.
+  const base = stored === undefined ? offlinePrefs.get() : parsePrefs(stored);
+  const next: OfflinePrefs = { ...base, ...patch };
   const normalized = { ...next, depth: clampDepth(next.depth) };
   offlinePrefs.set(normalized);
-  try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(normalized));
-  } catch {
-    // Applied for this visit; it just won't survive a reload.
-  }
+  // A refused write is applied for this visit; it just won't survive a reload.
+  writeLocal(STORAGE_KEY, JSON.stringify(normalized));
 }

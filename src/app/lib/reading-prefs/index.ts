@@ -8,6 +8,7 @@
  * layout; nothing is ever scaled with a CSS transform.
  */
 
+import { followLocal, readLocal, writeLocal } from '../local-prefs';
 import { createObservable } from '../observable';
 
 /** Text size steps in percent of the browser's default size. */
@@ -102,14 +103,10 @@ export function parseReadingPrefs(
 
 /** The saved settings, or the defaults when storage is unavailable (privacy modes throw). */
 export function readReadingPrefs(): ReadingPrefs {
-  try {
-    return parseReadingPrefs(
-      localStorage.getItem(READING_PREFS_KEY),
-      localStorage.getItem(LEGACY_FONT_SIZE_KEY),
-    );
-  } catch {
-    return DEFAULT_READING_PREFS;
-  }
+  return parseReadingPrefs(
+    readLocal(READING_PREFS_KEY) ?? null,
+    readLocal(LEGACY_FONT_SIZE_KEY) ?? null,
+  );
 }
 
 function setData(root: HTMLElement, name: string, value: string | undefined): void {
@@ -181,15 +178,26 @@ export function applyReadingPrefs(
   if (root === document.documentElement) appliedReadingPrefs.set(prefs);
 }
 
-/** Applies and remembers `prefs`; they still apply for this visit if storage fails. */
-export function saveReadingPrefs(prefs: ReadingPrefs): void {
+/**
+ * Applies and remembers a change of some settings; they still apply for this
+ * visit if storage fails. Only `patch` is this tab's to decide: it is merged
+ * onto the settings stored now (read again here), not onto this tab's copy,
+ * so a choice made in another tab since this one last read them survives.
+ * @returns the settings now in force.
+ */
+export function saveReadingPrefs(patch: Partial<ReadingPrefs>): ReadingPrefs {
+  const stored = readLocal(READING_PREFS_KEY);
+  const base =
+    stored === undefined
+      ? appliedReadingPrefs.get()
+      : parseReadingPrefs(stored, readLocal(LEGACY_FONT_SIZE_KEY) ?? null);
+  const prefs: ReadingPrefs = { ...base, ...patch };
   applyReadingPrefs(prefs);
-  try {
-    localStorage.setItem(READING_PREFS_KEY, JSON.stringify({ v: 1, ...prefs }));
-    localStorage.removeItem(LEGACY_FONT_SIZE_KEY);
-  } catch {
-    // Applied for this visit; it just won't survive a reload.
+  // A refused write is applied for this visit; it just won't survive a reload.
+  if (writeLocal(READING_PREFS_KEY, JSON.stringify({ v: 1, ...prefs }))) {
+    writeLocal(LEGACY_FONT_SIZE_KEY, null);
   }
+  return prefs;
 }
 
 /**
@@ -214,17 +222,15 @@ export function followReadingPrefs(onChange?: (prefs: ReadingPrefs) => void): ()
     applyReadingPrefs(prefs);
     return prefs;
   };
-  const onStorage = (event: StorageEvent) => {
-    // A null key means another tab cleared the whole storage.
-    if (event.key !== null && event.key !== READING_PREFS_KEY) return;
+  // Another tab saved them, or cleared the whole storage.
+  const stopFollowing = followLocal([READING_PREFS_KEY], () => {
     const prefs = reapply();
     onChange?.(prefs);
-  };
+  });
   const queries = DEVICE_THEMES.map(([query]) => matchMedia(query));
-  window.addEventListener('storage', onStorage);
   for (const query of queries) query.addEventListener('change', reapply);
   return () => {
-    window.removeEventListener('storage', onStorage);
+    stopFollowing();
     for (const query of queries) query.removeEventListener('change', reapply);
   };
 }

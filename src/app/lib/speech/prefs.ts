@@ -1,3 +1,4 @@
+import { followLocal, readLocal, writeLocal } from '../local-prefs';
 import { createObservable } from '../observable';
 
 /**
@@ -43,22 +44,14 @@ export function parseReadAloudPrefs(raw: string | null): ReadAloudPrefs {
   };
 }
 
+/** The stored text under `key`; null when there is none or storage is unavailable (defaults still work). */
 function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    // Privacy modes may forbid storage; defaults still work.
-    return null;
-  }
+  return readLocal(key) ?? null;
 }
 
 function write(key: string, value: string | null): void {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, value);
-  } catch {
-    // Applied for this visit only.
-  }
+  // A refused write is applied for this visit only.
+  writeLocal(key, value);
 }
 
 /** The current read-aloud preferences; components subscribe with useObservable. */
@@ -66,9 +59,18 @@ export const readAloudPrefs = createObservable<ReadAloudPrefs>(
   parseReadAloudPrefs(read(PREFS_KEY)),
 );
 
-/** Changes some read-aloud preferences and remembers them. */
+// Changed in another tab (the player's speed, 语音朗读 off): this one follows at once.
+followLocal([PREFS_KEY], () => readAloudPrefs.set(parseReadAloudPrefs(read(PREFS_KEY))));
+
+/**
+ * Changes some read-aloud preferences and remembers them. `patch` is merged
+ * onto the preferences stored now, not onto this tab's copy, so a choice made
+ * in another tab meanwhile is kept.
+ */
 export function updateReadAloudPrefs(patch: Partial<ReadAloudPrefs>): void {
-  const next = parseReadAloudPrefs(JSON.stringify({ ...readAloudPrefs.get(), ...patch }));
+  const stored = readLocal(PREFS_KEY);
+  const base = stored === undefined ? readAloudPrefs.get() : parseReadAloudPrefs(stored);
+  const next = parseReadAloudPrefs(JSON.stringify({ ...base, ...patch }));
   readAloudPrefs.set(next);
   write(PREFS_KEY, JSON.stringify(next));
 }

@@ -34,11 +34,8 @@ export default function Settings() {
     if (id) document.getElementById(id)?.scrollIntoView();
   }, []);
 
-  const update = (patch: Partial<ReadingPrefs>) => {
-    const next = { ...prefs, ...patch };
-    setPrefs(next);
-    saveReadingPrefs(next);
-  };
+  // Only the choice made here is written, onto the stored settings: one another tab changed stays.
+  const update = (patch: Partial<ReadingPrefs>) => setPrefs(saveReadingPrefs(patch));
 
   return (
     <div class="page">
