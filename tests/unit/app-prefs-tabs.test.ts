@@ -2,35 +2,60 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type * as OfflineModule from '../../src/app/lib/prefs';
 import type * as ReadingModule from '../../src/app/lib/reading-prefs/index';
 import type { ReadingPrefs } from '../../src/app/lib/reading-prefs/index';
+import { DEFAULT_PREFS } from '../../src/app/lib/prefs';
+import { DEFAULT_READING_PREFS } from '../../src/app/lib/reading-prefs/index';
+import { DEFAULT_READ_ALOUD } from '../../src/app/lib/speech/prefs';
 import type * as SpeechModule from '../../src/app/lib/speech/prefs';
 
 /**
  * The reader's preferences changed in two tabs at once. Each "tab" is its own
  * copy of the preference modules (imported afresh) with its own window and
- * document; localStorage is one, shared, as in a browser. A `storage` event
- * reaches only the tab it is delivered to, as the browser fires it only in
- * the tabs that did not write.
+ * document, and its own cached copy of localStorage, as Chromium gives each
+ * tab's process: a write goes to the browser's copy at once, but another tab
+ * sees it only when the `storage` event reaches it (and until then reads its
+ * old copy). The event reaches only the other tabs.
  */
 
 const OFFLINE_KEY = 'qilu:offline-prefs';
 const SPEECH_KEY = 'qilu:read-aloud';
 const READING_KEY = 'qilu:reading-prefs';
 
-/** localStorage as the browser gives it to every tab of an origin; `broken` makes it throw. */
-class SharedStorage {
+/** The browser's copy of the origin's localStorage; `broken` makes every tab's access throw. */
+class BrowserStorage {
   readonly items = new Map<string, string>();
   broken = false;
+}
+
+/** One tab's cached copy of localStorage. */
+class TabStorage {
+  private readonly cache: Map<string, string>;
+  constructor(private readonly browser: BrowserStorage) {
+    this.cache = new Map(browser.items);
+  }
   getItem(key: string): string | null {
-    if (this.broken) throw new Error('SecurityError');
-    return this.items.get(key) ?? null;
+    this.check();
+    return this.cache.get(key) ?? null;
   }
   setItem(key: string, value: string): void {
-    if (this.broken) throw new Error('SecurityError');
-    this.items.set(key, value);
+    this.check();
+    this.cache.set(key, value);
+    this.browser.items.set(key, value);
   }
   removeItem(key: string): void {
-    if (this.broken) throw new Error('SecurityError');
-    this.items.delete(key);
+    this.check();
+    this.cache.delete(key);
+    this.browser.items.delete(key);
+  }
+  /** Takes over the browser's copy; returns the keys that changed (what storage events name). */
+  sync(): string[] {
+    const keys = new Set([...this.cache.keys(), ...this.browser.items.keys()]);
+    const changed = [...keys].filter((key) => this.cache.get(key) !== this.browser.items.get(key));
+    this.cache.clear();
+    for (const [key, value] of this.browser.items) this.cache.set(key, value);
+    return changed;
+  }
+  private check(): void {
+    if (this.browser.broken) throw new Error('SecurityError');
   }
 }
 
@@ -63,22 +88,28 @@ interface Tab {
   readonly heard: ReadingPrefs[];
   /** The tab's <html> data attributes. */
   readonly attributes: Map<string, string>;
-  /** Runs `work` as this tab (its window and document are the globals). */
+  /** Runs `work` as this tab (its window, document and localStorage are the globals). */
   run<T>(work: () => T): T;
-  /** Delivers the `storage` event another tab's write of `key` causes (null: storage cleared). */
-  hear(key: string | null): void;
+  /** Delivers the `storage` events of what other tabs wrote since this tab last heard. */
+  hear(): void;
+  /** Delivers the `storage` event of another tab clearing the whole storage. */
+  hearClear(): void;
 }
 
-let storage: SharedStorage;
+let browser: BrowserStorage;
 
 async function openTab(): Promise<Tab> {
   const win = new EventTarget();
   const { doc, attributes } = fakeDocument();
+  const storage = new TabStorage(browser);
   const run = <T>(work: () => T): T => {
     vi.stubGlobal('window', win);
     vi.stubGlobal('document', doc);
+    vi.stubGlobal('localStorage', storage);
     return work();
   };
+  const dispatch = (key: string | null) =>
+    run(() => win.dispatchEvent(Object.assign(new Event('storage'), { key })));
   vi.resetModules();
   run(() => undefined);
   const offline = await import('../../src/app/lib/prefs');
@@ -97,18 +128,28 @@ async function openTab(): Promise<Tab> {
     heard,
     attributes,
     run,
-    hear: (key) => run(() => win.dispatchEvent(Object.assign(new Event('storage'), { key }))),
+    hear: () => {
+      for (const key of storage.sync()) dispatch(key);
+    },
+    hearClear: () => {
+      storage.sync();
+      dispatch(null);
+    },
   };
 }
 
-function stored(key: string): unknown {
-  const raw = storage.items.get(key);
-  return raw === undefined ? undefined : JSON.parse(raw);
+/** What the browser stores for the record under `key`: the old whole value, each field over it. */
+function stored(key: string): Record<string, unknown> {
+  const whole: unknown = JSON.parse(browser.items.get(key) ?? '{}');
+  const record: Record<string, unknown> = typeof whole === 'object' && whole ? { ...whole } : {};
+  for (const [name, raw] of browser.items) {
+    if (name.startsWith(`${key}/`)) record[name.slice(key.length + 1)] = JSON.parse(raw);
+  }
+  return record;
 }
 
 beforeEach(() => {
-  storage = new SharedStorage();
-  vi.stubGlobal('localStorage', storage);
+  browser = new BrowserStorage();
   vi.stubGlobal('matchMedia', mediaQuery);
 });
 
@@ -117,31 +158,45 @@ afterEach(() => {
 });
 
 describe('offline preferences (离线与存储) in two tabs', () => {
-  it('a tab holding old preferences writes only its own change, keeping the other tab’s', async () => {
+  it('two tabs changing different preferences at once both keep theirs', async () => {
     const a = await openTab();
     const b = await openTab();
     a.run(() => a.offline.updatePrefs({ noImages: true }));
-    // B has not heard of A's change yet (its storage event is still on the way).
+    // B has not heard of A's change yet: its copy of localStorage is the old one.
     b.run(() => b.offline.updatePrefs({ depth: 5 }));
     const both = { wifiOnly: false, noImages: true, depth: 5 };
-    expect(stored(OFFLINE_KEY)).toEqual(both);
-    expect(b.offline.offlinePrefs.get()).toEqual(both);
-    a.hear(OFFLINE_KEY);
+    expect(stored(OFFLINE_KEY)).toEqual({ noImages: true, depth: 5 });
+    // A reload (a tab opened now) reads both.
+    expect((await openTab()).offline.offlinePrefs.get()).toEqual(both);
+    // And each open tab follows the other's as soon as it hears of it.
+    a.hear();
+    b.hear();
     expect(a.offline.offlinePrefs.get()).toEqual(both);
+    expect(b.offline.offlinePrefs.get()).toEqual(both);
   });
 
-  it('follows the other tab live, ignores other keys, and falls back to the defaults on a clear', async () => {
+  it('a tab that heard of a change merges its own onto it', async () => {
+    const a = await openTab();
+    const b = await openTab();
+    a.run(() => a.offline.updatePrefs({ wifiOnly: true }));
+    b.hear();
+    b.run(() => b.offline.updatePrefs({ noImages: true }));
+    expect(b.offline.offlinePrefs.get()).toEqual({ wifiOnly: true, noImages: true, depth: 3 });
+  });
+
+  it('ignores other keys, and falls back to the defaults when storage is cleared', async () => {
     const a = await openTab();
     const b = await openTab();
     const seen: unknown[] = [];
     b.offline.offlinePrefs.subscribe((prefs) => seen.push(prefs));
-    a.run(() => a.offline.updatePrefs({ wifiOnly: true }));
-    b.hear('qilu:something-else');
+    a.run(() => localStorage.setItem('qilu:something-else', '1'));
+    b.hear();
     expect(seen).toEqual([]);
-    b.hear(OFFLINE_KEY);
-    expect(b.offline.offlinePrefs.get().wifiOnly).toBe(true);
-    storage.items.clear();
-    b.hear(null);
+    a.run(() => a.offline.updatePrefs({ wifiOnly: true }));
+    b.hear();
+    expect(seen).toEqual([{ wifiOnly: true, noImages: false, depth: 3 }]);
+    browser.items.clear();
+    b.hearClear();
     expect(b.offline.offlinePrefs.get()).toEqual(b.offline.DEFAULT_PREFS);
   });
 });
@@ -153,63 +208,105 @@ describe('read-aloud preferences (语音朗读) in two tabs', () => {
     a.run(() => a.speech.updateReadAloudPrefs({ rate: 1.5 }));
     b.run(() => b.speech.updateReadAloudPrefs({ enabled: false }));
     const both = { enabled: false, rate: 1.5, continueNext: false };
-    expect(stored(SPEECH_KEY)).toEqual(both);
-    expect(b.speech.readAloudPrefs.get()).toEqual(both);
-    a.hear(SPEECH_KEY);
+    expect(stored(SPEECH_KEY)).toEqual({ rate: 1.5, enabled: false });
+    expect((await openTab()).speech.readAloudPrefs.get()).toEqual(both);
+    a.hear();
+    b.hear();
     expect(a.speech.readAloudPrefs.get()).toEqual(both);
+    expect(b.speech.readAloudPrefs.get()).toEqual(both);
   });
 });
 
 describe('reading settings (文字、主题、长辈版) in two tabs', () => {
-  it('keeps a change made in each tab and applies the other tab’s at once', async () => {
+  it('keeps a change made in each tab at once and applies the other tab’s live', async () => {
     const a = await openTab();
     const b = await openTab();
-    const afterA = a.run(() => a.reading.saveReadingPrefs({ textSize: 150 }));
-    expect(afterA.textSize).toBe(150);
-    const afterB = b.run(() => b.reading.saveReadingPrefs({ theme: 'dark', elder: true }));
-    expect(afterB).toMatchObject({ textSize: 150, theme: 'dark', elder: true });
-    expect(stored(READING_KEY)).toMatchObject({ v: 1, textSize: 150, theme: 'dark', elder: true });
-    // B wears both at once (A's size came with the merge).
-    expect(b.attributes.get('data-text-size')).toBe('150');
-    expect(b.attributes.get('data-theme')).toBe('dark');
+    expect(a.run(() => a.reading.saveReadingPrefs({ textSize: 150 })).textSize).toBe(150);
+    expect(b.run(() => b.reading.saveReadingPrefs({ theme: 'dark', elder: true }))).toMatchObject({
+      theme: 'dark',
+      elder: true,
+    });
+    expect(stored(READING_KEY)).toEqual({ textSize: 150, theme: 'dark', elder: true });
+    const all = { ...DEFAULT_READING_PREFS, textSize: 150, theme: 'dark', elder: true };
+    expect((await openTab()).reading.readReadingPrefs()).toEqual(all);
 
     expect(a.attributes.has('data-elder')).toBe(false);
-    a.hear(READING_KEY);
-    expect(a.attributes.get('data-theme')).toBe('dark');
-    expect(a.attributes.has('data-elder')).toBe(true);
-    expect(a.heard).toEqual([afterB]);
-    expect(a.reading.appliedReadingPrefs.get()).toEqual(afterB);
+    a.hear();
+    b.hear();
+    for (const tab of [a, b]) {
+      expect(tab.attributes.get('data-text-size')).toBe('150');
+      expect(tab.attributes.get('data-theme')).toBe('dark');
+      expect(tab.attributes.has('data-elder')).toBe(true);
+      expect(tab.reading.appliedReadingPrefs.get()).toEqual(all);
+      expect(tab.heard.at(-1)).toEqual(all);
+    }
+  });
+
+  it('reads a whole settings object as earlier versions stored it, fields over it', async () => {
+    browser.items.set(READING_KEY, JSON.stringify({ v: 1, textSize: 200, theme: 'contrast' }));
+    const a = await openTab();
+    expect(a.reading.readReadingPrefs()).toMatchObject({ textSize: 200, theme: 'contrast' });
+    a.run(() => a.reading.saveReadingPrefs({ theme: 'light' }));
+    expect((await openTab()).reading.readReadingPrefs()).toMatchObject({
+      textSize: 200,
+      theme: 'light',
+    });
+  });
+
+  it('keeps the old 字号 when the first change is of something else', async () => {
+    browser.items.set('qilu:font-size', 'xlarge');
+    const a = await openTab();
+    a.run(() => a.reading.saveReadingPrefs({ theme: 'dark' }));
+    expect(browser.items.has('qilu:font-size')).toBe(false);
+    expect((await openTab()).reading.readReadingPrefs()).toMatchObject({
+      textSize: 175,
+      theme: 'dark',
+    });
   });
 });
 
 describe('lenient storage', () => {
   it('a malformed stored value never breaks a change or the following', async () => {
-    for (const key of [OFFLINE_KEY, SPEECH_KEY, READING_KEY]) storage.items.set(key, '{broken');
+    for (const key of [OFFLINE_KEY, SPEECH_KEY, READING_KEY]) browser.items.set(key, '{broken');
+    browser.items.set(`${READING_KEY}/textSize`, 'not json');
+    browser.items.set(`${OFFLINE_KEY}/depth`, '"deep"');
     const a = await openTab();
-    expect(a.offline.offlinePrefs.get()).toEqual(a.offline.DEFAULT_PREFS);
+    expect(a.offline.offlinePrefs.get()).toEqual(DEFAULT_PREFS);
+    expect(a.reading.readReadingPrefs()).toEqual(DEFAULT_READING_PREFS);
     a.run(() => {
-      a.offline.updatePrefs({ depth: 2 });
+      a.offline.updatePrefs({ noImages: true });
       a.speech.updateReadAloudPrefs({ continueNext: true });
       a.reading.saveReadingPrefs({ letter: 'wide' });
     });
-    expect(stored(OFFLINE_KEY)).toEqual({ wifiOnly: false, noImages: false, depth: 2 });
-    expect(stored(SPEECH_KEY)).toEqual({ enabled: true, rate: 1, continueNext: true });
-    expect(stored(READING_KEY)).toMatchObject({ letter: 'wide', textSize: 100 });
+    const reloaded = await openTab();
+    expect(reloaded.offline.offlinePrefs.get()).toEqual({ ...DEFAULT_PREFS, noImages: true });
+    expect(reloaded.speech.readAloudPrefs.get()).toEqual({
+      ...DEFAULT_READ_ALOUD,
+      continueNext: true,
+    });
+    expect(reloaded.reading.readReadingPrefs()).toEqual({
+      ...DEFAULT_READING_PREFS,
+      letter: 'wide',
+    });
 
-    for (const key of [OFFLINE_KEY, SPEECH_KEY, READING_KEY]) {
-      storage.items.set(key, '[1, 2');
-      a.hear(key);
+    const b = await openTab();
+    for (const field of ['noImages', 'continueNext', 'letter']) {
+      const key = [OFFLINE_KEY, SPEECH_KEY, READING_KEY].find((k) =>
+        browser.items.has(`${k}/${field}`),
+      );
+      browser.items.set(`${key}/${field}`, '[1, 2');
     }
-    expect(a.offline.offlinePrefs.get()).toEqual(a.offline.DEFAULT_PREFS);
-    expect(a.speech.readAloudPrefs.get()).toEqual(a.speech.DEFAULT_READ_ALOUD);
-    expect(a.reading.appliedReadingPrefs.get()).toEqual(a.reading.DEFAULT_READING_PREFS);
+    b.hear();
+    expect(b.offline.offlinePrefs.get()).toEqual(DEFAULT_PREFS);
+    expect(b.speech.readAloudPrefs.get()).toEqual(DEFAULT_READ_ALOUD);
+    expect(b.reading.appliedReadingPrefs.get()).toEqual(DEFAULT_READING_PREFS);
   });
 
   it('with storage unreadable, a change is merged onto what the tab holds', async () => {
     const a = await openTab();
     a.run(() => a.offline.updatePrefs({ noImages: true }));
     a.run(() => a.reading.saveReadingPrefs({ textSize: 130 }));
-    storage.broken = true;
+    browser.broken = true;
     a.run(() => a.offline.updatePrefs({ depth: 1 }));
     expect(a.offline.offlinePrefs.get()).toEqual({ wifiOnly: false, noImages: true, depth: 1 });
     expect(a.run(() => a.reading.saveReadingPrefs({ motion: 'reduce' }))).toMatchObject({

@@ -1,4 +1,4 @@
-import { followLocal, readLocal, writeLocal } from './local-prefs';
+import { followLocal, readFields, writeFields } from './local-prefs';
 import { createObservable } from './observable';
 
 /**
@@ -50,9 +50,17 @@ export function parsePrefs(raw: string | null): OfflinePrefs {
   };
 }
 
+const FIELDS = Object.keys(DEFAULT_PREFS);
+
+/** The stored preferences (one key per field, see ./local-prefs.ts); undefined when storage cannot be read. */
+function readStored(): OfflinePrefs | undefined {
+  const record = readFields(STORAGE_KEY, FIELDS);
+  return record === undefined ? undefined : parsePrefs(record && JSON.stringify(record));
+}
+
 function readPrefs(): OfflinePrefs {
   // Storage can throw (privacy modes); the defaults still give a working app.
-  return parsePrefs(readLocal(STORAGE_KEY) ?? null);
+  return readStored() ?? DEFAULT_PREFS;
 }
 
 /** The current preferences; components subscribe with useObservable. */
@@ -68,12 +76,13 @@ followLocal([STORAGE_KEY], () => offlinePrefs.set(readPrefs()));
  * read them is kept, not overwritten with this tab's older copy.
  */
 export function updatePrefs(patch: Partial<OfflinePrefs>): void {
-  const stored = readLocal(STORAGE_KEY);
   // Unreadable storage: what this tab holds is the best there is.
-  const base = stored === undefined ? offlinePrefs.get() : parsePrefs(stored);
-  const next: OfflinePrefs = { ...base, ...patch };
+  const next: OfflinePrefs = { ...(readStored() ?? offlinePrefs.get()), ...patch };
   const normalized = { ...next, depth: clampDepth(next.depth) };
   offlinePrefs.set(normalized);
+  const changed = Object.fromEntries(
+    Object.keys(patch).map((field) => [field, normalized[field as keyof OfflinePrefs]]),
+  );
   // A refused write is applied for this visit; it just won't survive a reload.
-  writeLocal(STORAGE_KEY, JSON.stringify(normalized));
+  writeFields(STORAGE_KEY, changed);
 }

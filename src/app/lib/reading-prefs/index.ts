@@ -8,7 +8,7 @@
  * layout; nothing is ever scaled with a CSS transform.
  */
 
-import { followLocal, readLocal, writeLocal } from '../local-prefs';
+import { followLocal, readFields, readLocal, writeFields, writeLocal } from '../local-prefs';
 import { createObservable } from '../observable';
 
 /** Text size steps in percent of the browser's default size. */
@@ -38,7 +38,12 @@ export const DEFAULT_READING_PREFS: ReadingPrefs = {
   elder: false,
 };
 
-/** The localStorage key; the JSON inside carries `v` so later versions can migrate. */
+/**
+ * The localStorage key. Each setting is stored under its own key below it
+ * (`qilu:reading-prefs/theme`, see ../local-prefs.ts); a whole JSON object
+ * under the key itself (what earlier versions wrote, carrying `v`) is still
+ * read, as the base the settings stored one by one override.
+ */
 export const READING_PREFS_KEY = 'qilu:reading-prefs';
 /** The key of the old three-step 字号 setting, migrated on first read. */
 export const LEGACY_FONT_SIZE_KEY = 'qilu:font-size';
@@ -101,12 +106,22 @@ export function parseReadingPrefs(
   };
 }
 
+const FIELDS = Object.keys(DEFAULT_READING_PREFS);
+
+/**
+ * The stored settings, whether nothing is stored under the current keys (then
+ * the old 字号 may count), or undefined when storage cannot be read.
+ */
+function readStored(): { prefs: ReadingPrefs; fresh: boolean } | undefined {
+  const record = readFields(READING_PREFS_KEY, FIELDS);
+  if (record === undefined) return undefined;
+  const raw = record === null ? null : JSON.stringify(record);
+  return { prefs: parseReadingPrefs(raw, readLocal(LEGACY_FONT_SIZE_KEY) ?? null), fresh: !raw };
+}
+
 /** The saved settings, or the defaults when storage is unavailable (privacy modes throw). */
 export function readReadingPrefs(): ReadingPrefs {
-  return parseReadingPrefs(
-    readLocal(READING_PREFS_KEY) ?? null,
-    readLocal(LEGACY_FONT_SIZE_KEY) ?? null,
-  );
+  return readStored()?.prefs ?? DEFAULT_READING_PREFS;
 }
 
 function setData(root: HTMLElement, name: string, value: string | undefined): void {
@@ -186,15 +201,13 @@ export function applyReadingPrefs(
  * @returns the settings now in force.
  */
 export function saveReadingPrefs(patch: Partial<ReadingPrefs>): ReadingPrefs {
-  const stored = readLocal(READING_PREFS_KEY);
-  const base =
-    stored === undefined
-      ? appliedReadingPrefs.get()
-      : parseReadingPrefs(stored, readLocal(LEGACY_FONT_SIZE_KEY) ?? null);
-  const prefs: ReadingPrefs = { ...base, ...patch };
+  const stored = readStored();
+  const prefs: ReadingPrefs = { ...(stored?.prefs ?? appliedReadingPrefs.get()), ...patch };
   applyReadingPrefs(prefs);
+  // Only what changed, field by field; all of it the first time, when the old 字号 is the base.
+  const legacy = stored?.fresh === true && readLocal(LEGACY_FONT_SIZE_KEY);
   // A refused write is applied for this visit; it just won't survive a reload.
-  if (writeLocal(READING_PREFS_KEY, JSON.stringify({ v: 1, ...prefs }))) {
+  if (writeFields(READING_PREFS_KEY, legacy ? prefs : patch) && legacy) {
     writeLocal(LEGACY_FONT_SIZE_KEY, null);
   }
   return prefs;

@@ -1,4 +1,4 @@
-import { followLocal, readLocal, writeLocal } from '../local-prefs';
+import { followLocal, readFields, readLocal, writeFields, writeLocal } from '../local-prefs';
 import { createObservable } from '../observable';
 
 /**
@@ -54,13 +54,19 @@ function write(key: string, value: string | null): void {
   writeLocal(key, value);
 }
 
+const FIELDS = Object.keys(DEFAULT_READ_ALOUD);
+
+/** The stored preferences (one key per field, see ../local-prefs.ts); undefined when storage cannot be read. */
+function readStored(): ReadAloudPrefs | undefined {
+  const record = readFields(PREFS_KEY, FIELDS);
+  return record === undefined ? undefined : parseReadAloudPrefs(record && JSON.stringify(record));
+}
+
 /** The current read-aloud preferences; components subscribe with useObservable. */
-export const readAloudPrefs = createObservable<ReadAloudPrefs>(
-  parseReadAloudPrefs(read(PREFS_KEY)),
-);
+export const readAloudPrefs = createObservable<ReadAloudPrefs>(readStored() ?? DEFAULT_READ_ALOUD);
 
 // Changed in another tab (the player's speed, 语音朗读 off): this one follows at once.
-followLocal([PREFS_KEY], () => readAloudPrefs.set(parseReadAloudPrefs(read(PREFS_KEY))));
+followLocal([PREFS_KEY], () => readAloudPrefs.set(readStored() ?? DEFAULT_READ_ALOUD));
 
 /**
  * Changes some read-aloud preferences and remembers them. `patch` is merged
@@ -68,11 +74,14 @@ followLocal([PREFS_KEY], () => readAloudPrefs.set(parseReadAloudPrefs(read(PREFS
  * in another tab meanwhile is kept.
  */
 export function updateReadAloudPrefs(patch: Partial<ReadAloudPrefs>): void {
-  const stored = readLocal(PREFS_KEY);
-  const base = stored === undefined ? readAloudPrefs.get() : parseReadAloudPrefs(stored);
+  const base = readStored() ?? readAloudPrefs.get();
   const next = parseReadAloudPrefs(JSON.stringify({ ...base, ...patch }));
   readAloudPrefs.set(next);
-  write(PREFS_KEY, JSON.stringify(next));
+  const changed = Object.fromEntries(
+    Object.keys(patch).map((field) => [field, next[field as keyof ReadAloudPrefs]]),
+  );
+  // A refused write is applied for this visit only.
+  writeFields(PREFS_KEY, changed);
 }
 
 /** Where reading stopped: which article and which sentence. */
