@@ -117,6 +117,20 @@ describe('feed writes racing the reader’s writes in another connection', () =>
     });
   });
 
+  it('two writers of the same channel page at once leave one consistent copy', async () => {
+    const [worker, page] = await twoTabs();
+    await Promise.all([
+      putFeedPage(worker, 'jinan', 0, feedPage(pageUrl('jinan'), ['a', 'b']), { fetchedAt: 1 }),
+      putFeedPage(page, 'jinan', 0, feedPage(pageUrl('jinan'), ['b', 'c']), { fetchedAt: 2 }),
+    ]);
+    // The later write wins whole; what only the earlier one listed is released with it.
+    expect((await getChannelPageRecord(worker, 'jinan', 0))?.articleIds).toEqual(['b', 'c']);
+    expect(await getArticleRecord(worker, 'a')).toBeUndefined();
+    for (const id of ['b', 'c']) {
+      expect((await getArticleRecord(page, id))?.channelIds).toEqual(['jinan']);
+    }
+  });
+
   it('an eviction never writes back an old copy of a page another connection just stored', async () => {
     const [evicting, writing] = await twoTabs();
     await putFeedPage(writing, 'jinan', 0, feedPage(pageUrl('jinan'), ['old', 'kept']), {
