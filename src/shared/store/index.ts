@@ -63,3 +63,5 @@ export { clearAll, clearChannel, storedTotals, usageByChannel } from './usage';
 export { evict } from './eviction';
 export type { DownloadPageDone, DownloadRecord } from './downloads';
 export { deleteDownload, getDownload, getDownloads, putDownload } from './downloads';
+export type { GenerationRecord } from './generation';
+export { ensureGeneration } from './generation';
