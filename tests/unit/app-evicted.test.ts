@@ -50,6 +50,24 @@ afterEach(() => {
   vi.doUnmock('../../src/app/data/restore');
 });
 
+describe('evictionMessage', () => {
+  it('says what happened in every state, and what could not be fetched', async () => {
+    await launch();
+    expect(evicted.evictionMessage({ state: 'restoring' })).toBe(
+      '浏览器清理了本机的离线内容，正在重新下载您选择的频道和收藏的文章。',
+    );
+    expect(evicted.evictionMessage({ state: 'waiting' })).toBe(
+      '浏览器清理了本机的离线内容。联网后会重新下载您选择的频道和收藏的文章。',
+    );
+    expect(evicted.evictionMessage({ state: 'done', articles: 12, missing: 0 })).toBe(
+      '浏览器清理了本机的离线内容，已重新下载您选择的频道和收藏的文章（共 12 篇），可以离线阅读了。',
+    );
+    expect(evicted.evictionMessage({ state: 'done', articles: 3, missing: 2 })).toContain(
+      '有 2 篇收藏的文章暂时无法下载，稍后会再试。',
+    );
+  });
+});
+
 describe('checkStorageAtLaunch', () => {
   it('says nothing on a first visit and adopts the new database', async () => {
     await launch();

@@ -40,9 +40,11 @@ export function evictionMessage(notice: EvictionNotice): string {
     case 'waiting':
       return EVICTED_WAITING_MESSAGE;
     case 'done':
-      return notice.missing > 0
-        ? `已重新下载 ${notice.articles} 篇文章，可以离线阅读了。有 ${notice.missing} 篇收藏的文章暂时无法下载，稍后会再试。`
-        : `已重新下载 ${notice.articles} 篇文章，可以离线阅读了。`;
+      // Also says what happened: a quick restore may replace the first sentence before it is read.
+      return (
+        `浏览器清理了本机的离线内容，已重新下载您选择的频道和收藏的文章（共 ${notice.articles} 篇），可以离线阅读了。` +
+        (notice.missing > 0 ? `有 ${notice.missing} 篇收藏的文章暂时无法下载，稍后会再试。` : '')
+      );
   }
 }
 
@@ -112,15 +114,21 @@ export async function checkStorageAtLaunch(): Promise<void> {
     // Read again: another tab may have decided meanwhile (it then owns the note).
     const current = readLedger() ?? ledger;
     const decision = launchDecision(current, generation);
-    if (decision === 'none') return;
+    const checkedAt = Date.now();
+    if (decision === 'none') {
+      updateLedger((latest) => ({ ...latest, checkedAt }));
+      return;
+    }
     if (decision === 'adopt') {
-      updateLedger((latest) => ({ ...latest, generation, pending: false }));
+      updateLedger((latest) => ({ ...latest, generation, pending: false, checkedAt }));
       if (current.generation === undefined) await seedSaved(current);
       return;
     }
     if (decision === 'evicted') {
       // Recorded before anything is said, so a reload mid-way does not say it again.
-      updateLedger((latest) => ({ ...latest, generation, pending: true }));
+      updateLedger((latest) => ({ ...latest, generation, pending: true, checkedAt }));
+    } else {
+      updateLedger((latest) => ({ ...latest, checkedAt }));
     }
     restoreWhenOnline(decision === 'evicted');
   } catch (error) {

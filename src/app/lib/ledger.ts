@@ -43,6 +43,12 @@ export interface Ledger {
    * connection returns.
    */
   readonly pending: boolean;
+  /**
+   * When the launch check last compared the ledger with the database (ms since
+   * the epoch): says that it ran, for support and for tests, even when it found
+   * nothing to do.
+   */
+  readonly checkedAt?: number;
 }
 
 /** The ledger of a device that never stored anything. */
@@ -89,6 +95,7 @@ export function parseLedger(raw: string | null): Ledger {
     images: typeof record.images === 'boolean' ? record.images : EMPTY_LEDGER.images,
     saved: saved.slice(0, LEDGER_SAVED_LIMIT),
     pending: record.pending === true,
+    ...(typeof record.checkedAt === 'number' && { checkedAt: record.checkedAt }),
   };
 }
 
