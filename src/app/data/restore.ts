@@ -100,7 +100,9 @@ async function restoreChannels(
   const end = await downloadEnd(id);
   return {
     articles: end.articles ?? 0,
-    complete: end.status === 'finished' && end.message === undefined,
+    // Cancelled by the reader: their decision, not to be made for them again at the next launch.
+    complete:
+      (end.status === 'finished' && end.message === undefined) || end.status === 'cancelled',
     offline: end.status === 'interrupted',
   };
 }
