@@ -22,6 +22,7 @@ export const OBJECT_STORES = [
   'searchDocs',
   'searchPending',
   'downloads',
+  'generation',
 ];
 
 /** Methods of idb's database handle that take an object store's name first. */

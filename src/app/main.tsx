@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { App } from './app';
+import { checkStorageAtLaunch } from './data';
 import { mirrorBootPrefs } from './lib/boot-view';
 import { applyReadingPrefs, followReadingPrefs, readReadingPrefs } from './lib/reading-prefs';
 import { startInstallSupport } from './install';
@@ -20,6 +21,9 @@ startInstallSupport();
 // runs after that view was painted (public/boot-loader.js) and renders hidden.
 const root = document.getElementById('app');
 if (root) render(<App />, root);
+
+// Did the browser clear what was stored for offline reading? Said once, and downloaded again.
+void checkStorageAtLaunch();
 
 // Offline support: registered after load, in idle time, so it never delays the first paint.
 startServiceWorker();

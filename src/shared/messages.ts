@@ -60,6 +60,11 @@ export type WorkerRequest =
    * connection returns; any other message also wakes them).
    */
   | { readonly type: 'resume-downloads'; readonly requestId: string }
+  /**
+   * Fetch again the precached app shell files the browser deleted (storage
+   * evicted): without them the app does not open offline until the next update.
+   */
+  | { readonly type: 'repair-shell'; readonly requestId: string }
   /** The user accepted the update prompt: the waiting worker may take over. */
   | { readonly type: 'skip-waiting'; readonly requestId: string };
 

@@ -2,6 +2,7 @@ import { articleDocumentUrl } from '../shared/feed/article-url';
 import type { WorkerReply, WorkerRequest } from '../shared/messages';
 import { toSyncFailure } from '../shared/sync';
 import { cancelDownload, resumeDownloads, startDownload } from './downloads';
+import { repairShell } from './precache-repair';
 import { syncSavedImages } from './saved-images';
 import { parseWorkerRequest } from './request-guard';
 import { refreshArticleDocument, refreshChannelPage, refreshDirectory } from './sync-jobs';
@@ -63,6 +64,11 @@ async function handle(
     case 'resume-downloads':
       // Any message resumes them (answerMessages); this one exists for the page's `online`.
       return { reply: { requestId, ok: true } };
+    case 'repair-shell': {
+      const repaired = await repairShell();
+      if (repaired > 0) console.info(`Fetched ${repaired} app shell files the browser had deleted`);
+      return { reply: { requestId, ok: true } };
+    }
     case 'skip-waiting':
       // Only ever sent after the reader pressed 「更新」 (see lifecycle.ts).
       await self.skipWaiting();

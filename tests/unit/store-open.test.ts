@@ -1,6 +1,7 @@
 import { deleteDB, openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
+  ensureGeneration,
   getArticleRecord,
   getChannelArticles,
   getChannelPages,
@@ -83,6 +84,7 @@ describe('openStore', () => {
       'directory',
       'downloads',
       'feedMeta',
+      'generation',
       'searchDocs',
       'searchMeta',
       'searchPending',
@@ -105,12 +107,34 @@ describe('openStore', () => {
     await v3.put('feedMeta', { url: pageUrl('jinan'), etag: '"v3"', fetchedAt: 3000 });
     v3.close();
     const db = await openStore({ name });
-    expect(db.version).toBe(4);
+    expect(db.version).toBe(STORE_VERSION);
     expect(await db.count('downloads')).toBe(0);
     expect(await db.get('feedMeta', pageUrl('jinan'))).toEqual({
       url: pageUrl('jinan'),
       etag: '"v3"',
       fetchedAt: 3000,
+    });
+    db.close();
+  });
+
+  it('upgrades v4 to v5: adds the generation store, keeps the data, and the first ensure writes the id', async () => {
+    const name = uniqueName();
+    const v4 = await openDB<QiluSchema>(name, 4, {
+      upgrade: (database, oldVersion, _newVersion, tx) => upgradeStore(database, oldVersion, 4, tx),
+    });
+    expect([...v4.objectStoreNames]).not.toContain('generation');
+    await v4.put('feedMeta', { url: pageUrl('jinan'), etag: '"v4"', fetchedAt: 4000 });
+    v4.close();
+    const db = await openStore({ name });
+    expect(db.version).toBe(5);
+    expect(await db.count('generation')).toBe(0);
+    expect(await ensureGeneration(db, 'g-first')).toBe('g-first');
+    // Written once: a later id (another tab, a later visit) does not replace it.
+    expect(await ensureGeneration(db, 'g-second')).toBe('g-first');
+    expect(await db.get('feedMeta', pageUrl('jinan'))).toEqual({
+      url: pageUrl('jinan'),
+      etag: '"v4"',
+      fetchedAt: 4000,
     });
     db.close();
   });

@@ -2,6 +2,7 @@ import type { Channel } from '../../shared/feed/types';
 import type { SyncFailure, WorkerNews } from '../../shared/messages';
 import { announce } from '../lib/announce';
 import { currentConnection, downloadGate } from '../lib/download-gate';
+import { rememberDownload } from '../lib/ledger';
 import { offlinePrefs } from '../lib/prefs';
 import { createObservable } from '../lib/observable';
 import { askWorker, hasWorker, newRequestId } from '../pwa/worker-client';
@@ -201,11 +202,23 @@ async function runInPage(id: string, channels: readonly Channel[], depth: number
   }
 }
 
+/** How a download is made when not with the reader's current settings. */
+export interface DownloadOptions {
+  readonly depth: number;
+  readonly images: boolean;
+}
+
 /**
- * Starts downloading `channels` with the reader's depth and image settings,
- * unless the connection or storage says no (then the sentence explains).
+ * Starts downloading `channels` with the reader's depth and image settings
+ * (or `options`: a restore after an eviction uses those of the first time),
+ * unless the connection or storage says no (then the sentence explains). The
+ * choice is written to the offline ledger, to be made again if the browser
+ * clears the site's storage.
  */
-export async function startDownload(channels: readonly Channel[]): Promise<StartResult> {
+export async function startDownload(
+  channels: readonly Channel[],
+  options?: DownloadOptions,
+): Promise<StartResult> {
   const prefs = offlinePrefs.get();
   const gate = downloadGate(currentConnection(), prefs.wifiOnly);
   if (!gate.allowed) return { started: false, message: gate.message };
@@ -220,10 +233,12 @@ export async function startDownload(channels: readonly Channel[]): Promise<Start
   const channelIds = channels.map((channel) => channel.id);
   download.set({ id, channelIds, status: 'running', done: 0, total: 0 });
   announce('开始下载');
-  const images = !prefs.noImages;
+  const depth = options?.depth ?? prefs.depth;
+  const images = options?.images ?? !prefs.noImages;
+  rememberDownload(channelIds, depth, images);
 
   if (hasWorker()) {
-    askWorker({ type: 'download', requestId: id, channelIds, depth: prefs.depth, images }).then(
+    askWorker({ type: 'download', requestId: id, channelIds, depth, images }).then(
       (reply) => {
         // The finished news normally comes first; this covers a worker that only replies.
         if (!reply.ok) {
@@ -239,11 +254,11 @@ export async function startDownload(channels: readonly Channel[]): Promise<Start
       },
       (error: unknown) => {
         console.warn('The service worker did not take the download; running it in the page', error);
-        void runInPage(id, channels, prefs.depth, images);
+        void runInPage(id, channels, depth, images);
       },
     );
   } else {
-    void runInPage(id, channels, prefs.depth, images);
+    void runInPage(id, channels, depth, images);
   }
   return { started: true };
 }

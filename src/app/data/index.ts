@@ -26,7 +26,9 @@
  * `writer.ts` (who writes it: the worker, or the page before one controls it),
  * `network.ts` (no IndexedDB), `live.ts` and `live-hooks.ts` (keeping the
  * screen current), `copies.ts` (is memory's copy the stored one), `news.ts`,
- * `connectivity.ts`, `marks.ts`.
+ * `connectivity.ts`, `marks.ts`; `evicted.ts` (noticing at launch that the
+ * browser cleared the site's storage) and `restore.ts` (downloading the
+ * reader's choices again then, loaded only in that case).
  */
 
 export type { FoundArticle } from './article-lookup';
@@ -35,6 +37,8 @@ export type { ChannelPage } from './cache';
 export type { PageRef } from './channel-pages';
 export { getChannelPage, nextPageOf, peekChannelPages, storedChannels } from './channel-pages';
 export { offline } from './connectivity';
+export type { EvictionNotice } from './evicted';
+export { checkStorageAtLaunch, evictionMessage, evictionNotice } from './evicted';
 export { STORAGE_BLOCKED_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE, storageStatus } from './database';
 export { findChannel, getDirectory, peekDirectory } from './directory';
 export { NotDownloadedError, UnknownChannelError, isNetworkFailure } from './errors';

@@ -11,6 +11,7 @@ import {
   setSavedMany,
 } from '../../shared/store/index';
 import { announce } from '../lib/announce';
+import { rememberSaved } from '../lib/ledger';
 import { offlinePrefs } from '../lib/prefs';
 import { askWorker, hasWorker, newRequestId } from '../pwa/worker-client';
 import { askForPersistenceOnce } from './download';
@@ -74,8 +75,24 @@ export async function setArticleSaved(article: Article, saved: boolean): Promise
   }
   announce(saved ? '已收藏' : '已取消收藏');
   if (saved) askForPersistenceOnce();
+  // Remembered outside IndexedDB too, to be saved again if the browser clears the site's storage.
+  rememberSaved([{ id: article.id, at: saved ? Date.now() : undefined }]);
   syncSavedImages(article.id, saved);
   return true;
+}
+
+/**
+ * Saves `article` again after the browser cleared the site's storage, with its
+ * old save time (so 收藏 keeps its order), quietly: the restore says what it
+ * did as a whole.
+ * @throws StoreError when IndexedDB fails; Error when there is no storage.
+ */
+export async function resaveArticle(article: Article, at: number): Promise<void> {
+  const db = await localDatabase();
+  if (!db) throw new Error(STORAGE_UNAVAILABLE_MESSAGE);
+  await saveArticle(db, article, at);
+  setMark(article.id, { saved: true });
+  syncSavedImages(article.id, true);
 }
 
 /** Saved articles, most recently saved first; undefined when this device has no storage. */
@@ -105,6 +122,7 @@ export async function setEntriesSaved(
     db,
     entries.map(({ user }) => ({ id: user.id, savedAt: saved ? user.savedAt : undefined })),
   );
+  rememberSaved(entries.map(({ user }) => ({ id: user.id, at: saved ? user.savedAt : undefined })));
   for (const { user } of entries) {
     setMark(user.id, { saved });
     syncSavedImages(user.id, saved);

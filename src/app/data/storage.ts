@@ -1,5 +1,6 @@
 import type { ChannelUsage } from '../../shared/store/index';
 import { clearAll, clearChannel, usageByChannel } from '../../shared/store/index';
+import { forgetDownloads } from '../lib/ledger';
 import { forgetAllPages, forgetChannel } from './cache';
 import { localDatabase } from './database';
 
@@ -45,6 +46,8 @@ export async function clearChannelContent(channelId: string): Promise<number> {
   const db = await localDatabase();
   if (!db) return 0;
   const deleted = await clearChannel(db, channelId);
+  // Cleared on purpose: not to be downloaded again after an eviction.
+  forgetDownloads([channelId]);
   // Memory must not keep offering what storage no longer has.
   forgetChannel(channelId);
   return deleted;
@@ -55,6 +58,7 @@ export async function clearAllContent(): Promise<number> {
   const db = await localDatabase();
   if (!db) return 0;
   const deleted = await clearAll(db);
+  forgetDownloads();
   forgetAllPages();
   return deleted;
 }

@@ -69,3 +69,5 @@ export {
   putDownload,
   recordDownloadPage,
 } from './downloads';
+export type { GenerationRecord } from './generation';
+export { ensureGeneration } from './generation';

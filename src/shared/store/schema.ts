@@ -8,6 +8,7 @@ import type {
   UserArticleRecord,
 } from './records';
 import type { DownloadRecord } from './downloads';
+import type { GenerationRecord } from './generation';
 import type {
   PostingsRecord,
   SearchDocRecord,
@@ -42,6 +43,10 @@ import type { SEARCH_STATE_KEY } from './search-records';
  *   (channels, depth, images; the pages done, with their URLs), so a download
  *   cut off by a lost connection, a closed tab or a stopped worker resumes
  *   where it stopped. Nothing to migrate: the store starts empty.
+ * - v5: `generation` (out-of-line key `'current'`): the id of this database
+ *   (src/shared/store/generation.ts), so the page can tell a database the
+ *   browser replaced (storage evicted) from the one it filled. Nothing to
+ *   migrate: the first open after the upgrade writes it.
  */
 export interface QiluSchema extends DBSchema {
   articles: {
@@ -78,6 +83,8 @@ export interface QiluSchema extends DBSchema {
   searchPending: { key: string; value: number };
   /** 下载离线 plans and progress, by download id (at most a few). */
   downloads: { key: string; value: DownloadRecord };
+  /** This database's generation id (one record). */
+  generation: { key: typeof GENERATION_KEY; value: GenerationRecord };
 }
 
 /** An open connection to the store. Pass it to the store and sync functions. */
@@ -87,10 +94,13 @@ export type StoreDb = IDBPDatabase<QiluSchema>;
 export type StoreName = StoreNames<QiluSchema>;
 
 /** The schema version this code reads and writes. */
-export const STORE_VERSION = 4;
+export const STORE_VERSION = 5;
 
 /** Key of the single record in `directory`. */
 export const DIRECTORY_KEY = 'current';
+
+/** Key of the single record in `generation`. */
+export const GENERATION_KEY = 'current';
 
 type UpgradeTransaction = IDBPTransaction<QiluSchema, StoreName[], 'versionchange'>;
 
@@ -168,4 +178,5 @@ export function upgradeStore(
   }
   if (oldVersion < 3 && targetVersion >= 3) createVersion3(db);
   if (oldVersion < 4 && targetVersion >= 4) db.createObjectStore('downloads', { keyPath: 'id' });
+  if (oldVersion < 5 && targetVersion >= 5) db.createObjectStore('generation');
 }

@@ -7,6 +7,7 @@ import { useObservable } from '../../lib/observable';
 import { useAsync } from '../../lib/use-async';
 import { OfflineIndicator } from '../offline-indicator';
 import { ErrorNotice } from '../status';
+import { EvictionNote } from '../eviction-note';
 import { StorageNote } from '../storage-note';
 import { BookmarkIcon, LogoMark, SearchIcon, SettingsIcon } from './icons';
 import './style.css';
@@ -172,6 +173,7 @@ export function SiteHeader() {
         </nav>
       </div>
       <StorageNote />
+      <EvictionNote />
     </header>
   );
 }
