@@ -60,6 +60,11 @@ export type WorkerRequest =
    * connection returns; any other message also wakes them).
    */
   | { readonly type: 'resume-downloads'; readonly requestId: string }
+  /**
+   * Drop the downloaded pictures no stored article uses any more (sent after
+   * the page cleared offline content: only the worker touches that cache).
+   */
+  | { readonly type: 'prune-images'; readonly requestId: string }
   /** The user accepted the update prompt: the waiting worker may take over. */
   | { readonly type: 'skip-waiting'; readonly requestId: string };
 

@@ -2,6 +2,8 @@ import { articleDocumentUrl } from '../shared/feed/article-url';
 import type { WorkerReply, WorkerRequest } from '../shared/messages';
 import { toSyncFailure } from '../shared/sync';
 import { cancelDownload, resumeDownloads, startDownload } from './downloads';
+import { database } from './db';
+import { pruneDownloadImages } from './download-images';
 import { syncSavedImages } from './saved-images';
 import { parseWorkerRequest } from './request-guard';
 import { refreshArticleDocument, refreshChannelPage, refreshDirectory } from './sync-jobs';
@@ -62,6 +64,10 @@ async function handle(
       return { reply: { requestId, ok: true } };
     case 'resume-downloads':
       // Any message resumes them (answerMessages); this one exists for the page's `online`.
+      return { reply: { requestId, ok: true } };
+    case 'prune-images':
+      // Answered once done, so a page (or a test) knows the cache is in line with the store.
+      await pruneDownloadImages(await database());
       return { reply: { requestId, ok: true } };
     case 'skip-waiting':
       // Only ever sent after the reader pressed 「更新」 (see lifecycle.ts).

@@ -42,6 +42,7 @@ export function parseWorkerRequest(data: unknown): WorkerRequest | undefined {
   switch (data.type) {
     case 'sync-directory':
     case 'resume-downloads':
+    case 'prune-images':
     case 'skip-waiting':
       return { type: data.type, requestId };
     case 'sync-page': {

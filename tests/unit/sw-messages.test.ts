@@ -23,6 +23,7 @@ describe('a message to the service worker', () => {
       { type: 'cancel-download', requestId: 'r4', downloadId: 'r3' },
       { type: 'skip-waiting', requestId: 'r5' },
       { type: 'save-article', requestId: 'r6', articleId: 'seed-271a4622fc35748e' },
+      { type: 'prune-images', requestId: 'r7' },
     ];
     for (const request of requests) expect(parseWorkerRequest(request)).toEqual(request);
   });
