@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { DOWNLOAD_IMAGE_CACHE, IMAGE_CACHE } from '../../src/shared/cache-names';
 import type { Article, Block } from '../../src/shared/feed/types';
-import { articlePath, expect, routeReady } from './fixtures';
+import { articlePath, channelDirectory, expect, routeReady } from './fixtures';
 import {
   allowOfflineFailures,
   holdImages,
@@ -114,6 +114,69 @@ test.describe('下载离线 keeps the pictures of the articles it stored', () =>
       'no kept picture that no stored article uses',
     ).toEqual([]);
     expect(kept.length, 'the clearing dropped pictures').toBeGreaterThan(remaining.length);
+  });
+});
+
+test.describe('downloaded pictures under a small quota', () => {
+  test('go with their articles when eviction takes them', async ({
+    page,
+    context,
+    request,
+    app,
+    problems,
+  }) => {
+    test.setTimeout(120_000);
+    await useSmallQuota(page, context, app.origin, problems);
+    await page.goto('/channel/jinan');
+    await routeReady(page);
+    await waitForWorkerControl(page);
+    const main = page.getByRole('main');
+    await main.getByRole('button', { name: '下载离线：济南', exact: true }).click();
+    await expect(main.getByText(/下载完成：\d+ 篇文章/)).toBeVisible({ timeout: 30_000 });
+    const downloaded = (await readStore(page, 'articles')).filter((record) =>
+      record.channelIds.includes('jinan'),
+    );
+    const kept = await cacheUrls(page);
+    const pictures = new Set(downloaded.flatMap((record) => imagesOf(record.article)));
+    expect(kept.filter((url) => pictures.has(url)).length, 'pictures kept').toBeGreaterThan(0);
+
+    // The device fills up; city after city is opened, each written by making room, until
+    // every downloaded article of 济南 has been evicted (as in saved.spec.ts).
+    expect(await fillQuota(page)).toBeGreaterThan(0);
+    problems.allow(/QuotaExceeded|quota|storage/i);
+    const ids = new Set(downloaded.map((record) => record.article.id));
+    const remaining = async (): Promise<string[]> =>
+      (await readStore(page, 'articles'))
+        .map((record) => record.article.id)
+        .filter((id) => ids.has(id));
+    const cities = (await channelDirectory(request)).filter(
+      (channel) => channel.kind === 'city' && channel.id !== 'jinan',
+    );
+    for (const city of cities) {
+      if ((await remaining()).length === 0) break;
+      await page
+        .getByRole('navigation', { name: '城市' })
+        .getByRole('link', { name: city.title, exact: true })
+        .click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(city.title);
+      await expect(
+        main
+          .locator('.news-list')
+          .or(main.getByRole('button', { name: '重试' }))
+          .first(),
+      ).toBeVisible({ timeout: 15_000 });
+    }
+    expect(await remaining(), 'every downloaded article of 济南 was evicted').toEqual([]);
+
+    // The worker dropped the pictures no stored article uses any more.
+    const unused = async (): Promise<string[]> => {
+      const used = new Set(
+        (await readStore(page, 'articles')).flatMap((record) => imagesOf(record.article)),
+      );
+      return (await cacheUrls(page)).filter((url) => !used.has(url));
+    };
+    await expect.poll(unused, { message: 'no kept picture without its article' }).toEqual([]);
+    expect((await cacheUrls(page)).length).toBeLessThan(kept.length);
   });
 });
 
