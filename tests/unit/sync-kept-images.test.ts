@@ -163,15 +163,19 @@ describe('which downloaded images the store no longer uses', () => {
 
 describe('pruneDownloadImages', () => {
   /** Stubs the worker's CacheStorage with one fake downloaded-images cache. */
-  function stubCaches(held?: Promise<void>): Map<string, Response> {
+  function stubCaches(held?: { reached: () => void; gate: Promise<void> }): Map<string, Response> {
     const { cache, map } = fakeCache();
-    const keys = cache.keys.bind(cache);
-    // `held` keeps the first pass at its first step until the test lets it go.
+    const remove = cache.delete.bind(cache);
+    // `held` keeps the first pass at its first delete (the store already read) until the test
+    // lets it go.
     let first = true;
-    cache.keys = async () => {
-      if (first && held) await held;
-      first = false;
-      return keys();
+    cache.delete = async (url: RequestInfo | URL) => {
+      if (first && held) {
+        first = false;
+        held.reached();
+        await held.gate;
+      }
+      return remove(url);
     };
     const open = vi.fn((name: string) =>
       name === DOWNLOAD_IMAGE_CACHE
@@ -199,12 +203,16 @@ describe('pruneDownloadImages', () => {
     await storeChannel(db, 'jinan', [illustrated('a')]);
     await storeChannel(db, 'qingdao', [illustrated('c')]);
     let release = (): void => undefined;
-    const map = stubCaches(new Promise((resolve) => (release = resolve)));
+    let reached = (): void => undefined;
+    const atDelete = new Promise<void>((resolve) => (reached = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const map = stubCaches({ reached, gate });
     for (const name of ['a-lead', 'c-lead']) map.set(image(name), svg());
 
     await clearChannel(db, 'jinan');
     const first = pruneDownloadImages(db);
-    // Cleared while the first pass runs: the joined call must not miss it.
+    // Cleared after the first pass read the store: the joined call must not miss it.
+    await atDelete;
     await clearChannel(db, 'qingdao');
     const second = pruneDownloadImages(db);
     release();
