@@ -4,8 +4,9 @@
  */
 
 /**
- * The runtime cache of article images. The service worker's image strategy reads
- * and fills it; 下载离线 fills it ahead of time. Bump the suffix to drop old images.
+ * The runtime cache of article images seen while reading. The service worker's
+ * image strategy reads and fills it, within a count, age and quota limit. Bump
+ * the suffix to drop old images.
  */
 export const IMAGE_CACHE = 'qilu-images-v1';
 
@@ -17,3 +18,11 @@ export const DB_NAME = 'qilu-reader';
  * count, age and quota limits never take them; pruned when articles are unsaved.
  */
 export const SAVED_IMAGE_CACHE = 'qilu-saved-images-v1';
+
+/**
+ * Pictures of articles 下载离线 stored: kept apart from {@link IMAGE_CACHE} so
+ * its count, age and quota limits never take them from an article downloaded to
+ * be read offline; pruned by the worker once no stored article uses them
+ * (after eviction or clearing, src/sw/download-images.ts).
+ */
+export const DOWNLOAD_IMAGE_CACHE = 'qilu-download-images-v1';

@@ -65,6 +65,11 @@ export type WorkerRequest =
    * evicted): without them the app does not open offline until the next update.
    */
   | { readonly type: 'repair-shell'; readonly requestId: string }
+  /**
+   * Drop the downloaded pictures no stored article uses any more (sent after
+   * the page cleared offline content: only the worker touches that cache).
+   */
+  | { readonly type: 'prune-images'; readonly requestId: string }
   /** The user accepted the update prompt: the waiting worker may take over. */
   | { readonly type: 'skip-waiting'; readonly requestId: string };
 

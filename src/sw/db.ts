@@ -1,6 +1,7 @@
 import { ensureIndexVersion, searchIndexer } from '../shared/search';
 import { storeConnection } from '../shared/store';
 import type { StoreDb } from '../shared/store';
+import { pruneDownloadImages } from './download-images';
 import { broadcast } from './news';
 
 /**
@@ -13,13 +14,17 @@ import { broadcast } from './news';
  * lost again, the worker answers from the network only until it restarts.
  *
  * Every eviction the store makes through this connection, for the budget or
- * to make room after a QuotaExceededError, is announced to the pages. Every
+ * to make room after a QuotaExceededError, is announced to the pages, and the
+ * downloaded pictures no stored article uses any more are dropped. Every
  * article it writes is indexed for search in the same transaction; the index
  * record is created (or a one-time re-index queued) right after opening, so
  * the first sync already indexes as it writes.
  */
 const connection = storeConnection({
-  onEvicted: (articles) => broadcast({ type: 'storage-evicted', articles }),
+  onEvicted: (articles) => {
+    broadcast({ type: 'storage-evicted', articles });
+    void connection.get().then(pruneDownloadImages, () => undefined);
+  },
   indexer: searchIndexer,
   prepare: async (db) => {
     // Without it writes are still stored, just queued for indexing: not a reason to fail.

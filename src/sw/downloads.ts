@@ -12,6 +12,7 @@ import {
 } from '../shared/store';
 import { downloadChannels, toSyncFailure } from '../shared/sync';
 import { database } from './db';
+import { pruneDownloadImages } from './download-images';
 import { broadcast } from './news';
 import { keepWithinBudget, refreshDirectory } from './sync-jobs';
 
@@ -129,6 +130,8 @@ async function run(
   }
   // Whatever arrived before a cancel or failure is stored and counts too.
   await keepWithinBudget();
+  // An article evicted mid-download may have had its pictures put after it went.
+  if (plan.images) await pruneDownloadImages(db);
 }
 
 /**

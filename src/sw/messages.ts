@@ -3,6 +3,8 @@ import type { WorkerReply, WorkerRequest } from '../shared/messages';
 import { toSyncFailure } from '../shared/sync';
 import { cancelDownload, resumeDownloads, startDownload } from './downloads';
 import { repairShell } from './precache-repair';
+import { database } from './db';
+import { pruneDownloadImages } from './download-images';
 import { syncSavedImages } from './saved-images';
 import { parseWorkerRequest } from './request-guard';
 import { refreshArticleDocument, refreshChannelPage, refreshDirectory } from './sync-jobs';
@@ -69,6 +71,10 @@ async function handle(
       if (repaired > 0) console.info(`Fetched ${repaired} app shell files the browser had deleted`);
       return { reply: { requestId, ok: true } };
     }
+    case 'prune-images':
+      // Answered once done, so a page (or a test) knows the cache is in line with the store.
+      await pruneDownloadImages(await database());
+      return { reply: { requestId, ok: true } };
     case 'skip-waiting':
       // Only ever sent after the reader pressed 「更新」 (see lifecycle.ts).
       await self.skipWaiting();

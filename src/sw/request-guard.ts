@@ -43,6 +43,7 @@ export function parseWorkerRequest(data: unknown): WorkerRequest | undefined {
     case 'sync-directory':
     case 'resume-downloads':
     case 'repair-shell':
+    case 'prune-images':
     case 'skip-waiting':
       return { type: data.type, requestId };
     case 'sync-page': {

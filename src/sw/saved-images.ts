@@ -1,8 +1,7 @@
 import { IMAGE_CACHE, SAVED_IMAGE_CACHE } from '../shared/cache-names';
 import { getArticleRecord, listSaved } from '../shared/store';
 import type { StoreDb } from '../shared/store';
-import { checkImageResponse } from '../shared/sync/image-response';
-import { articleImageUrls, cacheImage } from '../shared/sync/images';
+import { articleImageUrls, keepImage } from '../shared/sync/images';
 import { database } from './db';
 
 /** What {@link syncSavedImages} achieved for the article it was asked about. */
@@ -22,22 +21,6 @@ async function savedImageUrls(db: StoreDb): Promise<Set<string>> {
 }
 
 /**
- * Keeps one image in the saved cache: from the image cache when it is there
- * (checked again: an entry may date from a version that stored anything),
- * else fetched.
- */
-async function keep(saved: Cache, images: Cache, url: string): Promise<boolean> {
-  if (await saved.match(url)) return true;
-  const seen = await images.match(url);
-  const checked = seen && (await checkImageResponse(seen));
-  if (checked?.ok) {
-    await saved.put(url, checked.response);
-    return true;
-  }
-  return cacheImage(saved, url, fetch, undefined);
-}
-
-/**
  * Brings the saved-images cache in line with 收藏 after `articleId` was saved
  * or unsaved: a saved article's pictures are kept (so it reads offline with
  * them even if it was saved from a list and never opened, and the image
@@ -53,7 +36,9 @@ export async function syncSavedImages(articleId: string): Promise<SavedImages> {
     getArticleRecord(db, articleId),
   ]);
   const urls = stored ? articleImageUrls(stored.article).filter((url) => keepUrls.has(url)) : [];
-  const results = await Promise.all(urls.map((url) => keep(saved, images, url)));
+  const results = await Promise.all(
+    urls.map((url) => keepImage(saved, images, url, fetch, undefined)),
+  );
   for (const request of await saved.keys()) {
     if (!keepUrls.has(request.url)) await saved.delete(request);
   }

@@ -1,5 +1,5 @@
 import type { APIRequestContext, Page } from '@playwright/test';
-import { IMAGE_CACHE } from '../../src/shared/cache-names';
+import { DOWNLOAD_IMAGE_CACHE } from '../../src/shared/cache-names';
 import type { ChannelInfo, FeedItem } from './fixtures';
 import { articlePath, channelDirectory, expect, routeReady } from './fixtures';
 import {
@@ -62,7 +62,7 @@ async function recordProgress(page: Page): Promise<() => Promise<[number, number
     );
 }
 
-/** The paths of `paths` that are in the image cache. */
+/** The paths of `paths` that are in the downloaded-images cache. */
 async function cachedImages(page: Page, paths: readonly string[]): Promise<string[]> {
   return page.evaluate(
     async ([cacheName, wanted]) => {
@@ -74,7 +74,7 @@ async function cachedImages(page: Page, paths: readonly string[]): Promise<strin
       );
       return found.filter(Boolean);
     },
-    [IMAGE_CACHE, paths] as const,
+    [DOWNLOAD_IMAGE_CACHE, paths] as const,
   );
 }
 

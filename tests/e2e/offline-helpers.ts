@@ -21,6 +21,7 @@ import type {
   StoredArticle,
   UserArticleRecord,
 } from '../../src/shared/store/records';
+import type { DownloadRecord } from '../../src/shared/store/downloads';
 import { v1Dir } from './offline-build';
 import type { PageProblems } from './fixtures';
 import { addOurOrigin, articlePath, expect, routeReady, test } from './fixtures';
@@ -367,6 +368,7 @@ export interface StoreRecords {
   feedMeta: FeedMetaRecord;
   directory: DirectoryRecord;
   user: UserArticleRecord;
+  downloads: DownloadRecord;
 }
 
 /**

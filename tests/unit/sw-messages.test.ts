@@ -24,6 +24,7 @@ describe('a message to the service worker', () => {
       { type: 'skip-waiting', requestId: 'r5' },
       { type: 'save-article', requestId: 'r6', articleId: 'seed-271a4622fc35748e' },
       { type: 'repair-shell', requestId: 'r7' },
+      { type: 'prune-images', requestId: 'r8' },
     ];
     for (const request of requests) expect(parseWorkerRequest(request)).toEqual(request);
   });

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { IMAGE_CACHE } from '../../src/shared/cache-names';
+import { DOWNLOAD_IMAGE_CACHE, IMAGE_CACHE } from '../../src/shared/cache-names';
 import type { Channel } from '../../src/shared/feed/types';
 import { getChannelArticles, getChannelPages } from '../../src/shared/store/index';
 import { downloadChannels, toSyncFailure } from '../../src/shared/sync/index';
@@ -104,7 +104,7 @@ describe('downloadChannels', () => {
     expect(await getChannelPages(db, 'jinan')).toHaveLength(3);
   });
 
-  it('puts the lead images and figures of the articles into the image cache, each once', async () => {
+  it('puts the lead images and figures of the articles into the downloaded-images cache, each once', async () => {
     const db = await freshStore();
     const net = fakeNetwork(portal());
     const { caches, entries, opened } = fakeCaches();
@@ -114,19 +114,21 @@ describe('downloadChannels', () => {
       fetch: net.fetch,
       caches,
     });
-    expect(opened).toEqual([IMAGE_CACHE]);
-    expect(entries(IMAGE_CACHE).sort()).toEqual(
+    expect(opened).toEqual([DOWNLOAD_IMAGE_CACHE, IMAGE_CACHE]);
+    expect(entries(DOWNLOAD_IMAGE_CACHE).sort()).toEqual(
       ['a-fig', 'a-lead', 'b-fig', 'b-lead', 'h-fig', 'h-lead'].map(image),
     );
+    // Nothing goes into the cache whose limits could take it.
+    expect(entries(IMAGE_CACHE)).toEqual([]);
     expect(result).toEqual({ articles: 3, images: 6, imagesFailed: 0 });
     expect(net.requests.filter((r) => r.url === image('a-lead'))).toHaveLength(1);
   });
 
-  it('does not fetch images already in the cache', async () => {
+  it('does not fetch images already kept', async () => {
     const db = await freshStore();
     const net = fakeNetwork(portal());
     const { caches } = fakeCaches();
-    await (await caches.open(IMAGE_CACHE)).put(image('a-lead'), new Response('<svg/>'));
+    await (await caches.open(DOWNLOAD_IMAGE_CACHE)).put(image('a-lead'), new Response('<svg/>'));
     const result = await downloadChannels(db, [channel('hot')], {
       depth: 1,
       images: true,
@@ -135,6 +137,40 @@ describe('downloadChannels', () => {
     });
     expect(result.images).toBe(4);
     expect(net.requests.map((r) => r.url)).not.toContain(image('a-lead'));
+  });
+
+  it('copies a whole image the reader already saw from the image cache instead of fetching it', async () => {
+    const db = await freshStore();
+    const net = fakeNetwork(portal());
+    const { caches, entries } = fakeCaches();
+    const seen = new Response('<svg/>', { headers: { 'Content-Type': 'image/svg+xml' } });
+    await (await caches.open(IMAGE_CACHE)).put(image('a-lead'), seen);
+    const result = await downloadChannels(db, [channel('hot')], {
+      depth: 1,
+      images: true,
+      fetch: net.fetch,
+      caches,
+    });
+    expect(result.images).toBe(4);
+    expect(net.requests.map((r) => r.url)).not.toContain(image('a-lead'));
+    expect(entries(DOWNLOAD_IMAGE_CACHE)).toContain(image('a-lead'));
+  });
+
+  it('fetches again an image whose copy in the image cache is not a whole image', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const db = await freshStore();
+    const net = fakeNetwork(portal());
+    const { caches, entries } = fakeCaches();
+    // No Content-Type: what an older version may have cached; checkImageResponse refuses it.
+    await (await caches.open(IMAGE_CACHE)).put(image('a-lead'), new Response('<html>'));
+    await downloadChannels(db, [channel('hot')], {
+      depth: 1,
+      images: true,
+      fetch: net.fetch,
+      caches,
+    });
+    expect(net.requests.filter((r) => r.url === image('a-lead'))).toHaveLength(1);
+    expect(entries(DOWNLOAD_IMAGE_CACHE)).toContain(image('a-lead'));
   });
 
   it('counts an image that fails and goes on with the others', async () => {
@@ -150,7 +186,7 @@ describe('downloadChannels', () => {
       caches,
     });
     expect(result).toEqual({ articles: 2, images: 2, imagesFailed: 2 });
-    expect(entries(IMAGE_CACHE).sort()).toEqual([image('a-fig'), image('a-lead')]);
+    expect(entries(DOWNLOAD_IMAGE_CACHE).sort()).toEqual([image('a-fig'), image('a-lead')]);
   });
 
   it('reports progress in steps (pages, then images), reaching the total', async () => {

@@ -1,6 +1,7 @@
 import type { ChannelUsage } from '../../shared/store/index';
 import { clearAll, clearChannel, usageByChannel } from '../../shared/store/index';
 import { forgetDownloads } from '../lib/ledger';
+import { askWorker, hasWorker, newRequestId } from '../pwa/worker-client';
 import { forgetAllPages, forgetChannel } from './cache';
 import { localDatabase } from './database';
 
@@ -33,7 +34,27 @@ async function estimate(): Promise<StorageEstimateInfo | undefined> {
   }
 }
 
-/** Reads the usage per channel and the browser's estimate. */
+/**
+ * Has the worker drop the downloaded pictures no stored article uses any more
+ * (only the worker touches that cache, src/sw/download-images.ts). Awaited, so
+ * the estimate read next counts the space freed; a failure only leaves
+ * pictures for the next eviction to take, so it is logged, not thrown.
+ */
+async function pruneImages(): Promise<void> {
+  if (!hasWorker()) return;
+  try {
+    const reply = await askWorker({ type: 'prune-images', requestId: newRequestId() });
+    if (!reply.ok) console.warn('Downloaded images not pruned', reply.failure);
+  } catch (error) {
+    console.warn('The worker did not prune the downloaded images', error);
+  }
+}
+
+/**
+ * Reads the usage per channel and the browser's estimate, which counts
+ * everything the site stores: articles, and the pictures kept for saved and
+ * downloaded articles and seen recently.
+ */
 export async function getStorageReport(): Promise<StorageReport> {
   const db = await localDatabase();
   if (!db) return { available: false, channels: [], estimate: await estimate() };
@@ -50,6 +71,7 @@ export async function clearChannelContent(channelId: string): Promise<number> {
   forgetDownloads([channelId]);
   // Memory must not keep offering what storage no longer has.
   forgetChannel(channelId);
+  await pruneImages();
   return deleted;
 }
 
@@ -60,5 +82,6 @@ export async function clearAllContent(): Promise<number> {
   const deleted = await clearAll(db);
   forgetDownloads();
   forgetAllPages();
+  await pruneImages();
   return deleted;
 }

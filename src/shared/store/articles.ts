@@ -86,6 +86,23 @@ export function getArticleRecords(
   });
 }
 
+/**
+ * Calls `visit` with every stored article, one at a time in one read
+ * transaction (never the whole store in memory at once): for a pass over
+ * everything, such as which images are still used.
+ */
+export function visitArticles(db: StoreDb, visit: (article: Article) => void): Promise<void> {
+  return read('visitArticles', async () => {
+    const tx = db.transaction('articles', 'readonly');
+    let cursor = await tx.objectStore('articles').openCursor();
+    while (cursor) {
+      visit(cursor.value.article);
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+  });
+}
+
 /** Ids of the channels whose first page is stored: what can be offered offline. */
 export function storedChannelIds(db: StoreDb): Promise<string[]> {
   return read('storedChannelIds', async () => {

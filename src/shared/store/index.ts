@@ -44,6 +44,7 @@ export {
   getChannelPageRecord,
   getChannelPages,
   storedChannelIds,
+  visitArticles,
 } from './articles';
 export type { SavedChange, UserArticleEntry } from './user';
 export {

@@ -1,11 +1,11 @@
-import { IMAGE_CACHE } from '../cache-names';
+import { DOWNLOAD_IMAGE_CACHE, IMAGE_CACHE } from '../cache-names';
 import { PageTrail } from '../feed/paging';
 import type { Channel } from '../feed/types';
 import type { SyncFailure } from '../sync-result';
 import type { DownloadPageDone, StoreDb } from '../store/index';
 import { StoreQuotaError, getArticleRecords, getChannelPageRecord } from '../store/index';
 import { toSyncFailure } from './failure';
-import { articleImageUrls, cacheImage } from './images';
+import { articleImageUrls, keepImage } from './images';
 import type { SyncOptions } from './options';
 import { syncFeedPage } from './page';
 
@@ -41,7 +41,10 @@ export interface DownloadOptions extends SyncOptions {
   readonly images: boolean;
   /** Called after every step. */
   readonly onProgress?: (progress: DownloadProgress) => void;
-  /** Where images go (default: the global `caches`); without one, images are skipped. */
+  /**
+   * Where images go, DOWNLOAD_IMAGE_CACHE (default: the global `caches`);
+   * without one, images are skipped.
+   */
   readonly caches?: CacheStorage;
   /** Images fetched at once (default 4). */
   readonly imageConcurrency?: number;
@@ -58,7 +61,7 @@ export interface DownloadOptions extends SyncOptions {
 export interface DownloadResult {
   /** Distinct articles now stored from the downloaded pages. */
   readonly articles: number;
-  /** Distinct images now in the image cache (fetched now or already there). */
+  /** Distinct images now in DOWNLOAD_IMAGE_CACHE (fetched, copied or already there). */
   readonly images: number;
   /** Images that could not be fetched or cached. */
   readonly imagesFailed: number;
@@ -77,9 +80,10 @@ export interface DownloadResult {
  * `depth` (following `next_url`, each page stored atomically by syncFeedPage,
  * conditionally when already stored; a `next_url` that loops back or leaves
  * the feed's origin ends the chain and is reported in `problems`), then the
- * images of those pages'
- * articles into IMAGE_CACHE (already cached ones are skipped, a failing one is
- * counted and skipped). A page that fails ends that channel's chain; the
+ * images of those pages' articles into DOWNLOAD_IMAGE_CACHE, outside the
+ * runtime image cache's limits (already kept ones are skipped, ones the
+ * reader already saw are copied from IMAGE_CACHE, a failing one is counted
+ * and skipped). A page that fails ends that channel's chain; the
  * download goes on with the next channel and reports the first failure.
  * @throws StoreQuotaError at once when storage is full even after eviction
  *   (the pages stored so far stay, each written whole); the signal's reason when aborted (promptly; everything written so
@@ -94,7 +98,8 @@ export async function downloadChannels(
   const { signal } = opts;
   const depth = Math.max(1, Math.floor(opts.depth));
   const cacheStorage = opts.images ? (opts.caches ?? globalThis.caches) : undefined;
-  const cache = cacheStorage ? await cacheStorage.open(IMAGE_CACHE) : undefined;
+  const cache = cacheStorage ? await cacheStorage.open(DOWNLOAD_IMAGE_CACHE) : undefined;
+  const recent = cacheStorage ? await cacheStorage.open(IMAGE_CACHE) : undefined;
   const articleIds = new Set<string>();
   const imageUrls = new Set<string>();
   let imagesCached = 0;
@@ -180,7 +185,7 @@ export async function downloadChannels(
           const url = images[next++];
           if (url === undefined) break;
           const doFetch = opts.fetch ?? fetch;
-          if (await cacheImage(cache, url, doFetch, signal)) imagesCached++;
+          if (await keepImage(cache, recent, url, doFetch, signal)) imagesCached++;
           else imagesFailed++;
           done++;
           report();

@@ -2,8 +2,8 @@ import type { Article, Block } from '../feed/types';
 import { checkImageResponse } from './image-response';
 
 /**
- * Images of articles, put into the runtime image cache ahead of time by
- * 下载离线, so pictures show offline too.
+ * Images of articles, kept ahead of time by 下载离线 and 收藏 in caches of
+ * their own, so pictures show offline too.
  */
 
 /** The lead image and every figure of an article (quotes included), each URL once. */
@@ -62,5 +62,55 @@ export async function cacheImage(
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', forward);
+  }
+}
+
+/**
+ * Keeps one image in `kept` (a cache outside the image cache's limits): there
+ * already, copied from `recent` (the runtime image cache) when a whole copy is
+ * there (checked again: an entry may date from a version that stored
+ * anything), else fetched as {@link cacheImage} does. Never throws but for the
+ * caller's abort.
+ * @returns whether the image is now in `kept`.
+ */
+export async function keepImage(
+  kept: Cache,
+  recent: Cache | undefined,
+  url: string,
+  doFetch: typeof fetch,
+  signal: AbortSignal | undefined,
+): Promise<boolean> {
+  if (await kept.match(url)) return true;
+  signal?.throwIfAborted();
+  try {
+    const seen = await recent?.match(url);
+    const checked = seen && (await checkImageResponse(seen));
+    if (checked?.ok) {
+      await kept.put(url, checked.response);
+      return true;
+    }
+  } catch (error) {
+    // A failed copy (a full disk) is the same as no copy: the fetch below says why.
+    console.warn(`Image not copied: ${url}`, error);
+  }
+  return cacheImage(kept, url, doFetch, signal);
+}
+
+/**
+ * The images some stored articles use, gathered one article at a time (the
+ * store walks its articles without holding them all), and what a cache of
+ * kept images may drop because none of them uses it any more.
+ */
+export class ImagesInUse {
+  private readonly used = new Set<string>();
+
+  /** Counts the lead image and figures of `article` as used. */
+  add(article: Article): void {
+    for (const url of articleImageUrls(article)) this.used.add(url);
+  }
+
+  /** The URLs among `cachedUrls` that no article added uses, in their order. */
+  unused(cachedUrls: Iterable<string>): string[] {
+    return [...cachedUrls].filter((url) => !this.used.has(url));
   }
 }

@@ -10,6 +10,6 @@ export { syncArticleDocument } from './article';
 export { toSyncFailure } from './failure';
 export type { DownloadOptions, DownloadProgress, DownloadResult, DownloadResume } from './download';
 export { downloadChannels } from './download';
-export { articleImageUrls } from './images';
+export { ImagesInUse, articleImageUrls, keepImage } from './images';
 export { conditionalHeaders } from './conditional';
 export { storedVersion } from './stored-version';

@@ -4,6 +4,7 @@ import { registerRoute } from 'workbox-routing';
 import { CacheFirst } from 'workbox-strategies';
 import { IMAGE_CACHE } from '../../shared/cache-names';
 import { checkImageResponse } from '../../shared/sync/image-response';
+import { downloadedImage } from '../download-images';
 import { savedImage } from '../saved-images';
 
 /** A month: article images do not change, and a reader may come back to a saved story. */
@@ -40,9 +41,10 @@ const onlyWholeImages: WorkboxPlugin = {
 };
 
 /**
- * Images: cache first (they are immutable once published), into the cache that
- * 下载离线 also fills, with an age and count limit, and dropped first when the
- * origin runs out of quota.
+ * Images: the pictures kept for saved (收藏) and downloaded (下载离线)
+ * articles first, then cache first (they are immutable once published) from a
+ * cache of recently seen ones with an age and count limit, dropped first when
+ * the origin runs out of quota.
  *
  * @param origins Origins whose images are cached (the worker's own and the feed's).
  */
@@ -61,7 +63,10 @@ export function cacheImages(origins: ReadonlySet<string>): void {
   });
   registerRoute(
     ({ request, url }) => request.destination === 'image' && origins.has(url.origin),
-    // A saved article's pictures first: they live outside this cache's limits.
-    async (options) => (await savedImage(options.request)) ?? recent.handle(options),
+    // Kept pictures first: they live outside this cache's limits.
+    async (options) =>
+      (await savedImage(options.request)) ??
+      (await downloadedImage(options.request)) ??
+      recent.handle(options),
   );
 }
