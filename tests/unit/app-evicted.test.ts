@@ -163,4 +163,20 @@ describe('checkStorageAtLaunch', () => {
     await launch();
     expect(ledger.readLedger()?.saved).toEqual([{ id: 'a7', at: 70 }]);
   });
+  it('heals a saved list the ledger missed (two tabs rewrote it at once) at the next launch', async () => {
+    const { saveArticle, setSaved } = await import('../../src/shared/store/index');
+    const { article } = await import('./store-fixtures');
+    const db = await (await import('../../src/app/data/database')).localDatabase();
+    if (!db) throw new Error('expected a database');
+    await saveArticle(db, article('a1'), 10);
+    await launch();
+    expect(ledger.readLedger()?.saved).toEqual([{ id: 'a1', at: 10 }]);
+    // Saved in the database, but the ledger's write lost to another tab's; a1 unsaved elsewhere.
+    const reopened = await (await import('../../src/app/data/database')).localDatabase();
+    if (!reopened) throw new Error('expected a database');
+    await saveArticle(reopened, article('a2'), 20);
+    await setSaved(reopened, 'a1', false);
+    await launch();
+    expect(ledger.readLedger()?.saved).toEqual([{ id: 'a2', at: 20 }]);
+  });
 });

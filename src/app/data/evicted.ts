@@ -1,6 +1,6 @@
-import { ensureGeneration, listSaved } from '../../shared/store/index';
-import type { Ledger } from '../lib/ledger';
-import { launchDecision, readLedger, rememberSaved, updateLedger } from '../lib/ledger';
+import type { StoreDb } from '../../shared/store/index';
+import { ensureGeneration, listSavedIds } from '../../shared/store/index';
+import { LEDGER_SAVED_LIMIT, launchDecision, readLedger, updateLedger } from '../lib/ledger';
 import { lazyModule } from '../lib/lazy-module';
 import { createObservable } from '../lib/observable';
 import { newRequestId } from '../pwa/worker-client';
@@ -90,13 +90,20 @@ function restoreWhenOnline(told: boolean): void {
     );
 }
 
-/** A ledger from before the ledger existed learns the saved articles from the database. */
-async function seedSaved(ledger: Ledger): Promise<void> {
-  if (ledger.saved.length > 0) return;
-  const db = await localDatabase();
-  if (!db) return;
-  const saved = await listSaved(db);
-  rememberSaved(saved.map(({ user }) => ({ id: user.id, at: user.savedAt ?? Date.now() })));
+/**
+ * Makes the ledger's saved list the database's (the source of truth), newest
+ * LEDGER_SAVED_LIMIT first. Done at every launch with the database the ledger
+ * knows: a ledger from before the ledger existed learns the saved articles,
+ * and a change the ledger missed (two tabs saving at the same moment rewrite
+ * its one localStorage value, and one of them wins) is healed before an
+ * eviction could need it.
+ */
+async function mirrorSaved(db: StoreDb): Promise<void> {
+  const saved = (await listSavedIds(db)).slice(0, LEDGER_SAVED_LIMIT);
+  updateLedger((latest) => ({
+    ...latest,
+    saved: saved.map(({ id, savedAt }) => ({ id, at: savedAt })),
+  }));
 }
 
 /**
@@ -117,11 +124,12 @@ export async function checkStorageAtLaunch(): Promise<void> {
     const checkedAt = Date.now();
     if (decision === 'none') {
       updateLedger((latest) => ({ ...latest, checkedAt }));
+      await mirrorSaved(db);
       return;
     }
     if (decision === 'adopt') {
       updateLedger((latest) => ({ ...latest, generation, pending: false, checkedAt }));
-      if (current.generation === undefined) await seedSaved(current);
+      await mirrorSaved(db);
       return;
     }
     if (decision === 'evicted') {

@@ -53,6 +53,7 @@ export {
   getUserArticles,
   listHistory,
   listSaved,
+  listSavedIds,
   markRead,
   saveArticle,
   setPosition,

@@ -195,6 +195,19 @@ export function listSaved(db: StoreDb): Promise<UserArticleEntry[]> {
   });
 }
 
+/**
+ * The ids and save times of the saved articles, most recently saved first,
+ * without the articles: what the offline ledger mirrors (src/app/lib/ledger.ts).
+ */
+export function listSavedIds(db: StoreDb): Promise<{ id: string; savedAt: number }[]> {
+  return read('listSavedIds', async () => {
+    const users = await db.getAllFromIndex('user', 'savedAt');
+    return users
+      .reverse()
+      .flatMap(({ id, savedAt }) => (savedAt === undefined ? [] : [{ id, savedAt }]));
+  });
+}
+
 /** Recently read articles, most recent first, at most `limit` (default 50). */
 export function listHistory(db: StoreDb, limit = 50): Promise<UserArticleEntry[]> {
   return read('listHistory', async () => {
