@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from '@playwright/test';
 import { createRequestHandler } from '../../server/app.js';
 import { DB_NAME } from '../../src/shared/cache-names';
+import type { DownloadRecord } from '../../src/shared/store/downloads';
 import { FeedError } from '../../src/shared/feed/errors';
 import type { FeedErrorCode } from '../../src/shared/feed/errors';
 import type {
@@ -367,6 +368,7 @@ export interface StoreRecords {
   feedMeta: FeedMetaRecord;
   directory: DirectoryRecord;
   user: UserArticleRecord;
+  downloads: DownloadRecord;
 }
 
 /**
