@@ -13,6 +13,7 @@ import {
 import { downloadChannels, toSyncFailure } from '../shared/sync';
 import { database } from './db';
 import { broadcast } from './news';
+import { isResumable } from './resumable';
 import { keepWithinBudget, refreshDirectory } from './sync-jobs';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -192,7 +193,7 @@ export async function resumeDownloads(directoryUrl: string): Promise<void> {
     return;
   }
   const work = plans
-    .filter((plan) => plan.status === 'running' && !running.has(plan.id) && !cancelled.has(plan.id))
+    .filter((plan) => isResumable(plan, (id) => running.has(id) || cancelled.has(id)))
     .map(async (plan) => {
       const controller = new AbortController();
       running.set(plan.id, controller);

@@ -9,6 +9,7 @@ import { userMessageOfFailure } from './errors';
 import { rereadChannel } from './live';
 import { getDownloads } from '../../shared/store/index';
 import { STORAGE_UNAVAILABLE_MESSAGE, localDatabase } from './database';
+import { mayFollow } from './download-follow';
 import { emitNews, onNews } from './news';
 import { loadSyncModule } from './writer';
 
@@ -126,16 +127,6 @@ function handleNews(news: WorkerNews): void {
   } else if (news.type === 'download-finished') {
     finish(news);
   }
-}
-
-/**
- * Whether news of a resumed download `downloadId` may replace `state`: not
- * over one running, nor over the same download this page saw cancelled or end.
- */
-function mayFollow(state: DownloadState | undefined, downloadId: string): boolean {
-  if (!state) return true;
-  if (state.status === 'running') return false;
-  return state.id !== downloadId || state.status === 'interrupted';
 }
 
 /** Asks the worker to continue what an interruption left unfinished (it keeps the plans). */
