@@ -112,7 +112,7 @@ export type WorkerNews =
       /** Distinct articles stored so far and their approximate bytes. */
       readonly articles?: number;
       readonly bytes?: number;
-      /** Set on the first progress of a download continued after an interruption. */
+      /** Set on every progress of a download continued after an interruption. */
       readonly resumed?: boolean;
       /** The download's channels (lets a page that did not start it follow it). */
       readonly channelIds?: readonly string[];

@@ -4,6 +4,7 @@ import type { DownloadRecord } from '../shared/store';
 import {
   deleteDownload,
   getDirectoryRecord,
+  getDownload,
   getDownloads,
   StoreQuotaError,
   isQuotaError,
@@ -14,7 +15,10 @@ import { downloadChannels, toSyncFailure } from '../shared/sync';
 import { database } from './db';
 import { pruneDownloadImages } from './download-images';
 import { broadcast } from './news';
+import { isResumable } from './resumable';
 import { keepWithinBudget, refreshDirectory } from './sync-jobs';
+
+declare const self: ServiceWorkerGlobalScope;
 
 /** A 下载离线 request, as the page sent it. */
 export interface DownloadRequest {
@@ -27,6 +31,12 @@ export interface DownloadRequest {
 
 /** Running downloads, so 取消下载 can stop one by id (and a resume does not run one twice). */
 const running = new Map<string, AbortController>();
+
+/**
+ * Downloads cancelled while this worker runs: a resume that read the record
+ * just before 取消下载 deleted it must not bring it back.
+ */
+const cancelled = new Set<string>();
 
 /**
  * The channels to download, from the stored directory (fetched first when this
@@ -64,7 +74,9 @@ async function run(
 ): Promise<void> {
   const db = await database();
   let record = plan;
-  let first = plan.resumed > 0;
+  // Every progress of a continued download says so: a page opened after it
+  // started again (the tab was closed) follows it from whichever news it hears first.
+  const resumed = plan.resumed > 0;
   try {
     const result = await downloadChannels(db, channels, {
       depth: plan.depth,
@@ -87,9 +99,8 @@ async function run(
           downloadId: plan.id,
           channelIds: plan.channelIds,
           ...progress,
-          ...(first && { resumed: true }),
+          ...(resumed && { resumed: true }),
         });
-        first = false;
       },
     });
     // For developers: why paging stopped early (a loop, another origin).
@@ -186,7 +197,7 @@ export async function resumeDownloads(directoryUrl: string): Promise<void> {
     return;
   }
   const work = plans
-    .filter((plan) => plan.status === 'running' && !running.has(plan.id))
+    .filter((plan) => isResumable(plan, (id) => running.has(id) || cancelled.has(id)))
     .map(async (plan) => {
       const controller = new AbortController();
       running.set(plan.id, controller);
@@ -202,9 +213,45 @@ export async function resumeDownloads(directoryUrl: string): Promise<void> {
   await Promise.all(work);
 }
 
-/** Stops the download `downloadId`; true if one was running. */
-export function cancelDownload(downloadId: string): boolean {
+/**
+ * 取消下载: stops the download `downloadId` if it runs (its run then forgets
+ * it), or forgets an interrupted one so nothing resumes it. Either way what
+ * it stored stays readable. Settles once the record is gone.
+ * @throws StoreError when IndexedDB fails to delete an interrupted one's record.
+ */
+export async function cancelDownload(downloadId: string): Promise<void> {
+  cancelled.add(downloadId);
   const controller = running.get(downloadId);
-  controller?.abort();
-  return controller !== undefined;
+  if (controller) {
+    controller.abort();
+    return;
+  }
+  const db = await database();
+  if (!(await getDownload(db, downloadId))) return;
+  await deleteDownload(db, downloadId);
+  // Other tabs showing it as paused hear that it is gone.
+  broadcast({
+    type: 'download-finished',
+    downloadId,
+    articles: 0,
+    images: 0,
+    cancelled: true,
+  });
+}
+
+let checkedAtStart = false;
+
+/**
+ * Resumes unfinished downloads when this worker starts. A worker the browser
+ * stopped mid-download (idle workers are killed) gets no `activate` again when
+ * it is started for a fetch or a message, so the first fetch event of each
+ * start checks the downloads store, and keeps the worker alive for what it
+ * resumes. Messages resume them too (messages.ts).
+ */
+export function resumeDownloadsOnStart(directoryUrl: string): void {
+  self.addEventListener('fetch', (event) => {
+    if (checkedAtStart) return;
+    checkedAtStart = true;
+    event.waitUntil(resumeDownloads(directoryUrl));
+  });
 }

@@ -61,7 +61,7 @@ async function handle(
     }
     case 'cancel-download':
       // Cancelling a download that already ended is not an error: the result is the same.
-      cancelDownload(request.downloadId);
+      await cancelDownload(request.downloadId);
       return { reply: { requestId, ok: true } };
     case 'resume-downloads':
       // Any message resumes them (answerMessages); this one exists for the page's `online`.

@@ -11,6 +11,7 @@
  */
 import { cleanupOutdatedCaches, precacheAndRoute } from 'workbox-precaching';
 import { claimClientsOnActivate } from './lifecycle';
+import { resumeDownloadsOnStart } from './downloads';
 import { answerMessages } from './messages';
 import { refreshPeriodically } from './periodic-sync';
 import { cacheImages } from './routes/images';
@@ -34,6 +35,9 @@ cacheImages(imageOrigins(FEED_BASE, ORIGIN));
 
 // Talking to pages: refresh, download, cancel, and 「更新」.
 answerMessages({ directoryUrl: DIRECTORY_URL, feedBaseUrl: feedBaseUrl(FEED_BASE, ORIGIN) });
+
+// A download a stopped worker left unfinished continues when the worker starts again.
+resumeDownloadsOnStart(DIRECTORY_URL);
 
 // In the background, when installed and granted.
 refreshPeriodically(DIRECTORY_URL);

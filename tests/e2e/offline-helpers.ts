@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from '@playwright/test';
 import { createRequestHandler } from '../../server/app.js';
 import { DB_NAME } from '../../src/shared/cache-names';
+import type { DownloadRecord } from '../../src/shared/store/downloads';
 import { FeedError } from '../../src/shared/feed/errors';
 import type { FeedErrorCode } from '../../src/shared/feed/errors';
 import type {
@@ -21,7 +22,6 @@ import type {
   StoredArticle,
   UserArticleRecord,
 } from '../../src/shared/store/records';
-import type { DownloadRecord } from '../../src/shared/store/downloads';
 import { v1Dir } from './offline-build';
 import type { PageProblems } from './fixtures';
 import { addOurOrigin, articlePath, expect, routeReady, test } from './fixtures';

@@ -8,7 +8,9 @@ import { createObservable } from '../lib/observable';
 import { askWorker, hasWorker, newRequestId } from '../pwa/worker-client';
 import { userMessageOfFailure } from './errors';
 import { rereadChannel } from './live';
+import { getDownloads } from '../../shared/store/index';
 import { STORAGE_UNAVAILABLE_MESSAGE, localDatabase } from './database';
+import { mayFollow } from './download-follow';
 import { emitNews, onNews } from './news';
 import { loadSyncModule } from './writer';
 
@@ -51,6 +53,8 @@ let listening = false;
 
 /** Said when storage ran out mid-download (the download is not retried by itself). */
 export const DOWNLOAD_FULL_MESSAGE = '存储空间已满，下载已停止。已下载的内容仍可离线阅读。';
+/** Said of a download an earlier visit left unfinished, until the worker's news says it runs. */
+export const DOWNLOAD_PAUSED_MESSAGE = '下载已暂停，联网时会从中断处继续。';
 /** Said when the network went mid-download. */
 export const DOWNLOAD_INTERRUPTED_MESSAGE = '网络已断开，下载已暂停，联网后会从中断处继续。';
 
@@ -94,7 +98,7 @@ let lastAnnouncedQuarter = 0;
 function handleNews(news: WorkerNews): void {
   if (news.type === 'download-progress') {
     let state = download.get();
-    if (news.resumed && news.channelIds && (!state || state.status !== 'running')) {
+    if (news.resumed && news.channelIds && mayFollow(state, news.downloadId)) {
       // Continued by the worker after a cut (maybe before this page existed): follow it.
       state = {
         id: news.downloadId,
@@ -126,17 +130,49 @@ function handleNews(news: WorkerNews): void {
   }
 }
 
+/** Asks the worker to continue what an interruption left unfinished (it keeps the plans). */
+function askToResume(): void {
+  if (!hasWorker()) return;
+  askWorker({ type: 'resume-downloads', requestId: newRequestId() }).catch((error: unknown) =>
+    console.warn('Could not ask the worker to resume downloads', error),
+  );
+}
+
+/**
+ * At launch: a download an earlier visit left unfinished (the tab was closed,
+ * the network or the worker went) is shown as paused, with what it stored,
+ * until the worker's news says it runs again.
+ */
+async function showUnfinished(): Promise<void> {
+  const db = await localDatabase();
+  if (!db) return;
+  const plans = await getDownloads(db);
+  const plan = plans.find((candidate) => candidate.status === 'running');
+  if (!plan || download.get() !== undefined) return;
+  download.set({
+    id: plan.id,
+    channelIds: plan.channelIds,
+    status: 'interrupted',
+    done: 0,
+    total: 0,
+    articles: plan.articles,
+    bytes: plan.bytes,
+    message: DOWNLOAD_PAUSED_MESSAGE,
+  });
+}
+
 function listen(): void {
   if (listening) return;
   listening = true;
   onNews(handleNews);
   // The worker keeps an interrupted download; when the connection returns it continues it.
-  globalThis.addEventListener?.('online', () => {
-    if (!hasWorker()) return;
-    askWorker({ type: 'resume-downloads', requestId: newRequestId() }).catch((error: unknown) =>
-      console.warn('Could not ask the worker to resume downloads', error),
-    );
-  });
+  globalThis.addEventListener?.('online', askToResume);
+  if (typeof navigator === 'undefined') return;
+  showUnfinished().catch((error: unknown) =>
+    console.warn('Could not read unfinished downloads', error),
+  );
+  // A running worker hears no `online` for a connection that came back while no tab was open.
+  if (navigator.onLine) askToResume();
 }
 
 // A download the worker resumes (after a reload or a stopped worker) is followed from the start.
@@ -229,6 +265,9 @@ export async function startDownload(
 
   listen();
   askForPersistenceOnce();
+  // A new download replaces a paused one: both resuming would fetch the same pages twice.
+  const paused = download.get();
+  if (paused?.status === 'interrupted') forgetPaused(paused.id);
   const id = newRequestId();
   const channelIds = channels.map((channel) => channel.id);
   download.set({ id, channelIds, status: 'running', done: 0, total: 0 });
@@ -263,9 +302,25 @@ export async function startDownload(
   return { started: true };
 }
 
-/** Stops the running download (what is stored so far stays). */
+/** Asks the worker to delete the record of paused download `id`, so nothing resumes it. */
+function forgetPaused(id: string): void {
+  askWorker({ type: 'cancel-download', requestId: newRequestId(), downloadId: id }).catch(
+    (error: unknown) => console.warn('Could not cancel the paused download', error),
+  );
+}
+
+/**
+ * Stops the running download, or forgets a paused (interrupted) one so it
+ * never resumes; what is stored so far stays either way.
+ */
 export function cancelDownload(): void {
   const state = download.get();
+  if (state?.status === 'interrupted') {
+    download.set({ ...state, status: 'cancelled' });
+    announce('已取消下载');
+    forgetPaused(state.id);
+    return;
+  }
   if (!state || state.status !== 'running') return;
   if (controller) {
     controller.abort();

@@ -127,6 +127,12 @@ export function DownloadControl({
         </button>
       )}
       {!running && ended && <p class="download__note">{ended}</p>}
+      {state?.status === 'interrupted' && (
+        // A paused download resumes by itself; this is the way to say "no, forget it".
+        <button type="button" class="button button--secondary" onClick={cancelDownload}>
+          取消下载
+        </button>
+      )}
       {note && <p class="download__note">{note}</p>}
     </div>
   );
