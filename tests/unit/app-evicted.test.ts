@@ -32,6 +32,25 @@ async function evictIndexedDb(): Promise<void> {
   globalThis.indexedDB = new IDBFactory();
 }
 
+/**
+ * A reader who chose 济南 for 下载离线, an eviction, and the launch that notices it, with the
+ * restore ending as `result` says (the rest of a complete, quiet result).
+ */
+async function evictedLaunchRestoring(result: Record<string, unknown>): Promise<void> {
+  await launch();
+  ledger.rememberDownload(['jinan'], 3, true);
+  await evictIndexedDb();
+  restoreChoices.mockResolvedValueOnce({
+    complete: true,
+    offline: false,
+    articles: 0,
+    missing: 0,
+    channelsFailed: false,
+    ...result,
+  });
+  await launch();
+}
+
 beforeEach(() => {
   // No module state (the page's connection) may reach back to another test's database.
   vi.resetModules();
@@ -40,7 +59,13 @@ beforeEach(() => {
   vi.stubGlobal('localStorage', storage);
   vi.stubGlobal('navigator', { onLine: true });
   restoreChoices.mockReset();
-  restoreChoices.mockResolvedValue({ complete: true, offline: false, articles: 12, missing: 0 });
+  restoreChoices.mockResolvedValue({
+    complete: true,
+    offline: false,
+    articles: 12,
+    missing: 0,
+    channelsFailed: false,
+  });
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
 });
 
@@ -65,6 +90,10 @@ describe('evictionMessage', () => {
     expect(evicted.evictionMessage({ state: 'done', articles: 3, missing: 2 })).toContain(
       '有 2 篇收藏的文章暂时无法下载，稍后会再试。',
     );
+    expect(evicted.evictionMessage({ state: 'failed', articles: 4 })).toBe(
+      '浏览器清理了本机的离线内容，重新下载没有完成（已下载 4 篇）。下次打开时会再试，也可以在“设置 › 离线与存储”中重新下载。',
+    );
+    expect(evicted.evictionMessage({ state: 'failed', articles: 0 })).not.toContain('已下载');
   });
 });
 
@@ -129,16 +158,7 @@ describe('checkStorageAtLaunch', () => {
   });
 
   it('an unfinished restore is continued quietly on the next launch, never said twice', async () => {
-    await launch();
-    ledger.rememberDownload(['jinan'], 3, true);
-    await evictIndexedDb();
-    restoreChoices.mockResolvedValueOnce({
-      complete: false,
-      offline: false,
-      articles: 3,
-      missing: 1,
-    });
-    await launch();
+    await evictedLaunchRestoring({ complete: false, articles: 3, missing: 1 });
     await vi.waitFor(() => {
       expect(evicted.evictionNotice.get()).toMatchObject({ state: 'done', missing: 1 });
     });
@@ -152,6 +172,32 @@ describe('checkStorageAtLaunch', () => {
       expect(ledger.readLedger()?.pending).toBe(false);
     });
     expect(evicted.evictionNotice.get()).toBeUndefined();
+  });
+
+  it('a channel download that fails is said, not called done, and is tried again next launch', async () => {
+    await evictedLaunchRestoring({ complete: false, articles: 2, channelsFailed: true });
+    await vi.waitFor(() => {
+      expect(evicted.evictionNotice.get()).toEqual({ state: 'failed', articles: 2 });
+    });
+    expect(ledger.readLedger()?.pending).toBe(true);
+    await launch();
+    await vi.waitFor(() => {
+      expect(ledger.readLedger()?.pending).toBe(false);
+    });
+    expect(restoreChoices).toHaveBeenCalledTimes(2);
+    expect(evicted.evictionNotice.get()).toBeUndefined();
+  });
+
+  it('a restore that throws says it did not finish, instead of vanishing', async () => {
+    await launch();
+    ledger.rememberSaved([{ id: 'a1', at: 10 }]);
+    await evictIndexedDb();
+    restoreChoices.mockRejectedValueOnce(new Error('the restore module failed to load'));
+    await launch();
+    await vi.waitFor(() => {
+      expect(evicted.evictionNotice.get()).toEqual({ state: 'failed', articles: 0 });
+    });
+    expect(ledger.readLedger()?.pending).toBe(true);
   });
 
   it('a ledger from before the ledger learns the saved articles from the database', async () => {

@@ -23,7 +23,13 @@ export type EvictionNotice =
   /** Offline: it will be done when the connection returns. */
   | { readonly state: 'waiting' }
   /** Done; `missing` is how many saved articles could not be fetched again. */
-  | { readonly state: 'done'; readonly articles: number; readonly missing: number };
+  | { readonly state: 'done'; readonly articles: number; readonly missing: number }
+  /**
+   * The download of the chosen channels failed (a full disk, the server), or
+   * the restore itself did; `articles` were stored before it stopped. The next
+   * launch tries again.
+   */
+  | { readonly state: 'failed'; readonly articles: number };
 
 /** Said while restoring. */
 export const EVICTED_RESTORING_MESSAGE =
@@ -44,6 +50,12 @@ export function evictionMessage(notice: EvictionNotice): string {
       return (
         `浏览器清理了本机的离线内容，已重新下载您选择的频道和收藏的文章（共 ${notice.articles} 篇），可以离线阅读了。` +
         (notice.missing > 0 ? `有 ${notice.missing} 篇收藏的文章暂时无法下载，稍后会再试。` : '')
+      );
+    case 'failed':
+      return (
+        `浏览器清理了本机的离线内容，重新下载没有完成` +
+        (notice.articles > 0 ? `（已下载 ${notice.articles} 篇）` : '') +
+        '。下次打开时会再试，也可以在“设置 › 离线与存储”中重新下载。'
       );
   }
 }
@@ -78,14 +90,18 @@ function restoreWhenOnline(told: boolean): void {
         }
         if (result.complete) updateLedger((ledger) => ({ ...ledger, pending: false }));
         if (told || evictionNotice.get()) {
-          evictionNotice.set({ state: 'done', articles: result.articles, missing: result.missing });
+          evictionNotice.set(
+            result.channelsFailed
+              ? { state: 'failed', articles: result.articles }
+              : { state: 'done', articles: result.articles, missing: result.missing },
+          );
         }
       },
       (error: unknown) => {
         running = false;
-        // Left pending: the next launch tries again, quietly.
+        // Left pending: the next launch tries again (quietly: this launch said it).
         console.warn('Restoring the offline content after an eviction failed', error);
-        if (told) evictionNotice.set(undefined);
+        if (told || evictionNotice.get()) evictionNotice.set({ state: 'failed', articles: 0 });
       },
     );
 }

@@ -26,6 +26,8 @@ export interface RestoreResult {
   readonly articles: number;
   /** Saved articles that could not be fetched this time. */
   readonly missing: number;
+  /** The chosen channels' download did not start or ended with an error (not a lost connection). */
+  readonly channelsFailed: boolean;
 }
 
 /** Saved articles fetched at the same time. */
@@ -84,12 +86,13 @@ async function restoreChannels(
   depth: number,
   images: boolean,
 ): Promise<{ articles: number; complete: boolean; offline: boolean }> {
-  if (channelIds.length === 0) return { articles: 0, complete: true, offline: false };
+  const none = { articles: 0, complete: true, offline: false };
+  if (channelIds.length === 0) return none;
   const directory = await getDirectory();
   const channels = channelIds
     .map((id) => directory.channels.find((channel) => channel.id === id))
     .filter((channel): channel is Channel => channel !== undefined);
-  if (channels.length === 0) return { articles: 0, complete: true, offline: false };
+  if (channels.length === 0) return none;
   const started = await startDownload(channels, { depth, images });
   if (!started.started) {
     console.warn(`The download after an eviction did not start: ${started.message}`);
@@ -128,11 +131,19 @@ async function repairShell(): Promise<void> {
  */
 export async function restoreChoices(): Promise<RestoreResult> {
   const ledger = readLedger();
-  if (!ledger) return { complete: true, offline: false, articles: 0, missing: 0 };
+  if (!ledger) {
+    return { complete: true, offline: false, articles: 0, missing: 0, channelsFailed: false };
+  }
   await repairShell();
   const saved = await restoreSaved(ledger.saved);
   if (navigator.onLine === false) {
-    return { complete: false, offline: true, articles: saved.restored, missing: saved.failed };
+    return {
+      complete: false,
+      offline: true,
+      articles: saved.restored,
+      missing: saved.failed,
+      channelsFailed: false,
+    };
   }
   const channels = await restoreChannels(ledger.channels, ledger.depth, ledger.images);
   return {
@@ -140,5 +151,6 @@ export async function restoreChoices(): Promise<RestoreResult> {
     offline: channels.offline,
     articles: channels.articles + saved.restored,
     missing: saved.failed,
+    channelsFailed: !channels.complete && !channels.offline,
   };
 }

@@ -5,7 +5,7 @@ import '../storage-note/style.css';
 /**
  * Said after the browser cleared the site's storage (src/app/data/evicted.ts):
  * what happened and that the reader's choices are being downloaded again, then
- * that it is done. A status, so a screen reader speaks each change; 「知道了」
+ * that it is done (or could not be, and will be tried again). A status, so a screen reader speaks each change; 「知道了」
  * puts it away once it is done (it is never shown again for this eviction).
  */
 export function EvictionNote() {
@@ -19,7 +19,7 @@ export function EvictionNote() {
   return (
     <div class="storage-note" role="status">
       <p>{evictionMessage(notice)}</p>
-      {notice.state === 'done' && (
+      {(notice.state === 'done' || notice.state === 'failed') && (
         <button type="button" class="button button--secondary" onClick={dismiss}>
           知道了
         </button>
