@@ -1,6 +1,7 @@
 import type { StoreDb } from '../../shared/store/index';
 import { storeConnection } from '../../shared/store/index';
 import { createObservable } from '../lib/observable';
+import { pruneImages } from './prune-images';
 
 /**
  * The page's handle on IndexedDB. It is opened once per visit; when the browser
@@ -42,6 +43,8 @@ const connection = storeConnection({
   onTerminated: () => {
     opening = undefined;
   },
+  // The page made room (a full disk while it wrote): the worker drops the evicted articles' pictures.
+  onEvicted: () => void pruneImages(),
   // Lost twice (or the reopen failed): from now on this visit reads from the network, and says so.
   onLost: () => {
     console.warn('The IndexedDB connection was lost; reading from the network only');

@@ -1,9 +1,9 @@
 import type { ChannelUsage } from '../../shared/store/index';
 import { clearAll, clearChannel, usageByChannel } from '../../shared/store/index';
 import { forgetDownloads } from '../lib/ledger';
-import { askWorker, hasWorker, newRequestId } from '../pwa/worker-client';
 import { forgetAllPages, forgetChannel } from './cache';
 import { localDatabase } from './database';
+import { pruneImages } from './prune-images';
 
 /**
  * 设置 → 离线与存储: what is stored per channel, how much the browser counts
@@ -31,22 +31,6 @@ async function estimate(): Promise<StorageEstimateInfo | undefined> {
   } catch (error) {
     console.warn('storage.estimate() failed', error);
     return undefined;
-  }
-}
-
-/**
- * Has the worker drop the downloaded pictures no stored article uses any more
- * (only the worker touches that cache, src/sw/download-images.ts). Awaited, so
- * the estimate read next counts the space freed; a failure only leaves
- * pictures for the next eviction to take, so it is logged, not thrown.
- */
-async function pruneImages(): Promise<void> {
-  if (!hasWorker()) return;
-  try {
-    const reply = await askWorker({ type: 'prune-images', requestId: newRequestId() });
-    if (!reply.ok) console.warn('Downloaded images not pruned', reply.failure);
-  } catch (error) {
-    console.warn('The worker did not prune the downloaded images', error);
   }
 }
 
