@@ -2,6 +2,7 @@ import preact from '@preact/preset-vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { APPLE_TOUCH_ICON, webManifest } from './tools/app-manifest';
+import { afterPaintChunk } from './tools/after-paint-chunk';
 import { contentApi } from './tools/content-api';
 import { firstLoadChunk } from './tools/first-load-chunk';
 import { precompress } from './tools/precompress';
@@ -63,7 +64,9 @@ export default defineConfig({
     outDir: process.env.OUT_DIR ?? 'dist',
     emptyOutDir: true,
     rolldownOptions: {
-      output: { codeSplitting: { groups: [firstLoadChunk('src/app/main.tsx')] } },
+      output: {
+        codeSplitting: { groups: [firstLoadChunk('src/app/main.tsx'), afterPaintChunk()] },
+      },
     },
   },
   test: {

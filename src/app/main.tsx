@@ -1,10 +1,10 @@
 import { render } from 'preact';
 import { App } from './app';
 import { checkStorageAtLaunch } from './data';
-import { mirrorBootPrefs } from './lib/boot-view';
 import { applyReadingPrefs, followReadingPrefs, readReadingPrefs } from './lib/reading-prefs';
 import { startInstallSupport } from './install';
 import { startServiceWorker } from './pwa';
+import { whenSettled } from './lib/when-settled';
 import './styles/index.css';
 
 // The reader's settings (text size, theme, 长辈版 …) are applied to <html> before
@@ -23,12 +23,16 @@ const root = document.getElementById('app');
 if (root) render(<App />, root);
 
 // Did the browser clear what was stored for offline reading? Said once, and downloaded again.
-void checkStorageAtLaunch();
+// Checked after the first paint, from its own chunk.
+whenSettled(() => void checkStorageAtLaunch());
 
 // Offline support: registered after load, in idle time, so it never delays the first paint.
 startServiceWorker();
 
 // The worker's boot view of a stored article wears the reader's settings too (src/shared/boot.ts).
-// (Started from the boot view, this module may run after `load` has fired.)
-if (document.readyState === 'complete') setTimeout(mirrorBootPrefs, 0);
-else addEventListener('load', () => setTimeout(mirrorBootPrefs, 0), { once: true });
+// (Started from the boot view, this module may run after `load` has fired: whenSettled allows it.)
+whenSettled(() => {
+  import('./lib/boot-prefs')
+    .then(({ mirrorBootPrefs }) => mirrorBootPrefs())
+    .catch((error: unknown) => console.warn('Boot view settings not mirrored', error));
+});

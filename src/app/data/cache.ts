@@ -1,5 +1,5 @@
 import type { Article, ChannelDirectory } from '../../shared/feed/types';
-import { pageKey } from '../../shared/feed/urls';
+import { pageKey } from '../../shared/feed/page-urls';
 
 /**
  * The page's in-memory copy of what it has read this visit, so moving between

@@ -1,5 +1,5 @@
 import type { StoreDb } from '../../shared/store/index';
-import { storeConnection } from '../../shared/store/index';
+import { storeConnection } from '../../shared/store/reads';
 import { createObservable } from '../lib/observable';
 import { pruneImages } from './prune-images';
 

@@ -1,10 +1,4 @@
-import type { StoreDb } from '../../shared/store/index';
-import { ensureGeneration, listSavedIds } from '../../shared/store/index';
-import { LEDGER_SAVED_LIMIT, launchDecision, readLedger, updateLedger } from '../lib/ledger';
-import { lazyModule } from '../lib/lazy-module';
 import { createObservable } from '../lib/observable';
-import { newRequestId } from '../pwa/worker-client';
-import { localDatabase } from './database';
 
 /**
  * Storage the browser evicted: at launch the page compares the database's
@@ -14,6 +8,8 @@ import { localDatabase } from './database';
  * empty replacement, not a first visit): the reader is told once, and the
  * choices are downloaded again (./restore.ts, loaded only then). Offline, the
  * reader is told it will happen when the connection returns, and it does.
+ * The check itself (./launch-check.ts) is loaded after the first paint; this
+ * module holds only what the header's note renders.
  */
 
 /** What the eviction note says, if anything. */
@@ -63,99 +59,18 @@ export function evictionMessage(notice: EvictionNotice): string {
 /** The note the header shows; undefined when there is nothing to say (almost always). */
 export const evictionNotice = createObservable<EvictionNotice | undefined>(undefined);
 
-const restoreModule = lazyModule(() => import('./restore'));
-
-let running = false;
-
-/** Runs the restore now, or when the connection returns; `told` says whether the note is shown. */
-function restoreWhenOnline(told: boolean): void {
-  if (navigator.onLine === false) {
-    if (told) evictionNotice.set({ state: 'waiting' });
-    addEventListener('online', () => restoreWhenOnline(told), { once: true });
-    return;
-  }
-  if (running) return;
-  running = true;
-  if (told) evictionNotice.set({ state: 'restoring' });
-  restoreModule
-    .load()
-    .then((module) => module.restoreChoices())
-    .then(
-      (result) => {
-        running = false;
-        if (result.offline) {
-          // The connection went mid-way: what is left is done when it returns.
-          restoreWhenOnline(told);
-          return;
-        }
-        if (result.complete) updateLedger((ledger) => ({ ...ledger, pending: false }));
-        if (told || evictionNotice.get()) {
-          evictionNotice.set(
-            result.channelsFailed
-              ? { state: 'failed', articles: result.articles }
-              : { state: 'done', articles: result.articles, missing: result.missing },
-          );
-        }
-      },
-      (error: unknown) => {
-        running = false;
-        // Left pending: the next launch tries again (quietly: this launch said it).
-        console.warn('Restoring the offline content after an eviction failed', error);
-        if (told || evictionNotice.get()) evictionNotice.set({ state: 'failed', articles: 0 });
-      },
-    );
-}
-
 /**
- * Makes the ledger's saved list the database's (the source of truth), newest
- * LEDGER_SAVED_LIMIT first. Done at every launch with the database the ledger
- * knows: a ledger from before the ledger existed learns the saved articles,
- * and a change the ledger missed (two tabs saving at the same moment rewrite
- * its one localStorage value, and one of them wins) is healed before an
- * eviction could need it.
- */
-async function mirrorSaved(db: StoreDb): Promise<void> {
-  const saved = (await listSavedIds(db)).slice(0, LEDGER_SAVED_LIMIT);
-  updateLedger((latest) => ({
-    ...latest,
-    saved: saved.map(({ id, savedAt }) => ({ id, at: savedAt })),
-  }));
-}
-
-/**
- * The launch check (once per page load, after the first render): notices a
- * database the browser replaced and restores the reader's choices, saying so
- * once per eviction. Never throws: without IndexedDB or localStorage there is
- * nothing to compare.
+ * The launch check (once per page load, after the first render; main.tsx
+ * starts it in idle time): notices a database the browser replaced and
+ * restores the reader's choices, saying so once per eviction. Loads
+ * ./launch-check.ts, so the first load carries none of it. Never throws.
  */
 export async function checkStorageAtLaunch(): Promise<void> {
   try {
-    const db = await localDatabase();
-    const ledger = readLedger();
-    if (!db || !ledger) return;
-    const generation = await ensureGeneration(db, newRequestId());
-    // Read again: another tab may have decided meanwhile (it then owns the note).
-    const current = readLedger() ?? ledger;
-    const decision = launchDecision(current, generation);
-    const checkedAt = Date.now();
-    if (decision === 'none') {
-      updateLedger((latest) => ({ ...latest, checkedAt }));
-      await mirrorSaved(db);
-      return;
-    }
-    if (decision === 'adopt') {
-      updateLedger((latest) => ({ ...latest, generation, pending: false, checkedAt }));
-      await mirrorSaved(db);
-      return;
-    }
-    if (decision === 'evicted') {
-      // Recorded before anything is said, so a reload mid-way does not say it again.
-      updateLedger((latest) => ({ ...latest, generation, pending: true, checkedAt }));
-    } else {
-      updateLedger((latest) => ({ ...latest, checkedAt }));
-    }
-    restoreWhenOnline(decision === 'evicted');
+    const { checkStorage } = await import('./launch-check');
+    await checkStorage();
   } catch (error) {
+    // A failed download: the next launch checks again.
     console.warn('The launch check of the offline storage failed', error);
   }
 }

@@ -16,7 +16,8 @@
  * - the features loaded only with the routes that use them, each its own
  *   entry so that it stays out of the first-load chunk (every module this one
  *   imports lands there, tools/first-load-chunk.ts): `saved.ts` (收藏, 最近阅读,
- *   reading position), `download.ts` (下载离线), `storage.ts` (设置 → 离线与存储)
+ *   reading position), `download.ts` (下载离线), `storage.ts` (设置 → 离线与存储),
+ *   `read-count.ts` (how many articles were read, for the install offer)
  *   and `search/` (the search page's index, upkeep and fallback).
  *
  * Inside, one module per part: `directory.ts`, `channel-pages.ts`,
@@ -26,8 +27,9 @@
  * `writer.ts` (who writes it: the worker, or the page before one controls it),
  * `network.ts` (no IndexedDB), `live.ts` and `live-hooks.ts` (keeping the
  * screen current), `copies.ts` (is memory's copy the stored one), `news.ts`,
- * `connectivity.ts`, `marks.ts`; `evicted.ts` (noticing at launch that the
- * browser cleared the site's storage) and `restore.ts` (downloading the
+ * `connectivity.ts`, `marks.ts`; `evicted.ts` (what the header says when
+ * the browser cleared the site's storage), `launch-check.ts` (noticing it at
+ * launch, loaded after the first paint) and `restore.ts` (downloading the
  * reader's choices again then, loaded only in that case).
  */
 

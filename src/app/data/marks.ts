@@ -1,4 +1,5 @@
-import { getUserArticles, markRead } from '../../shared/store/index';
+import { getUserArticles } from '../../shared/store/reads';
+import { lazyModule } from '../lib/lazy-module';
 import { createObservable } from '../lib/observable';
 import { localDatabase } from './database';
 
@@ -10,9 +11,13 @@ import { localDatabase } from './database';
  * transaction, and kept in memory for the visit. The reader's own actions
  * (opening, saving) update memory at once, so going back to a list shows
  * them without a round trip. This module is part of the first load (home
- * lists mark read articles too), so it stays small; saving itself lives in
- * ./saved.ts, loaded with the routes that offer it.
+ * lists mark read articles too), so it stays small: recording a read loads
+ * the store's writes (./saved.ts, loaded with the routes that offer saving,
+ * uses the same chunk).
  */
+
+/** The store's writes, on the first read recorded (not part of the first load). */
+const storeWrites = lazyModule(() => import('../../shared/store/index'));
 
 /** The reader's marks on one article. */
 export interface ArticleMark {
@@ -116,10 +121,12 @@ export function setMark(id: string, change: Partial<ArticleMark>): void {
 /** Notes that the reader opened article `id` (for 已读, 最近阅读 and least-recently-read eviction). */
 export function markArticleRead(id: string): void {
   setMark(id, { read: true });
+  const at = Date.now();
   void localDatabase().then((db) => {
     if (!db) return;
-    markRead(db, id, Date.now()).catch((error: unknown) =>
-      console.warn('Could not record the read', error),
-    );
+    storeWrites
+      .load()
+      .then(({ markRead }) => markRead(db, id, at))
+      .catch((error: unknown) => console.warn('Could not record the read', error));
   });
 }

@@ -11,7 +11,7 @@ import {
   getDirectoryRecord,
   getFeedMeta,
   storedChannelIds,
-} from '../../shared/store/index';
+} from '../../shared/store/reads';
 import { revisionOfCopy } from '../../shared/sync/version';
 import type { CachedArticle, CachedDirectory, ChannelPage } from './cache';
 

@@ -1,4 +1,4 @@
-import { untilAborted } from '../../shared/feed/body';
+import { untilAborted } from '../../shared/feed/abort';
 
 /**
  * Deduplication of concurrent requests. Home, the header and a deep-linked

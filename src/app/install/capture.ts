@@ -6,8 +6,9 @@ import { INSTALL_BANNER_DISMISSED_KEY } from './keys';
  * The first-load part of 「安装到主屏幕」: it only catches Chromium's
  * `beforeinstallprompt` (which fires once, early, and is lost to a listener
  * added later) and knows whether installing makes sense at all. Everything the
- * reader sees is loaded lazily: the banner (banner-slot.tsx loads ./banner) and
- * the settings entry (settings-slot.ts loads ./settings-section.tsx).
+ * reader sees is loaded lazily: the banner (banner-slot.tsx loads the read
+ * count, ./engagement.ts, then ./banner once it will show) and the settings
+ * entry (settings-slot.ts loads ./settings-section.tsx).
  */
 
 /** Chromium's `beforeinstallprompt` event (not a standard, so not in TypeScript's DOM types). */
@@ -84,6 +85,6 @@ export function startInstallSupport(): void {
     installedThisVisit.set(true);
   });
   // `navigator.standalone` exists only in iOS and iPadOS WebKit: a cheap first test,
-  // the banner module decides whether this really is Safari.
+  // ./engagement.ts decides whether this really is Safari before the banner loads.
   if ('standalone' in navigator) offerBanner();
 }

@@ -1,4 +1,4 @@
-import { readingHistory } from '../data/saved';
+import { countArticlesRead as countRead } from '../data/read-count';
 import { installPrompt } from './capture';
 import { ENGAGED_AFTER, INSTALL_BANNER_DISMISSED_KEY } from './keys';
 
@@ -41,7 +41,7 @@ export function dismissInstallBanner(): void {
 /** How many articles the reader has opened, counted up to `atLeast` (0 without storage). */
 export async function countArticlesRead(atLeast = ENGAGED_AFTER): Promise<number> {
   try {
-    return (await readingHistory(atLeast))?.length ?? 0;
+    return await countRead(atLeast);
   } catch {
     return 0;
   }

@@ -1,11 +1,4 @@
-import type { BootPrefs } from '../../shared/boot';
-import {
-  BOOT_ELEMENT_ID,
-  BOOT_PREFS_CACHE,
-  BOOT_PREFS_URL,
-  BOOTING_CLASS,
-} from '../../shared/boot';
-import { offlinePrefs } from './prefs';
+import { BOOT_ELEMENT_ID, BOOTING_CLASS } from '../../shared/boot';
 // The boot view is an article laid out by the article page's own styles, so
 // they load with the shell: the text looks the same before and after the swap.
 import '../routes/article/body.css';
@@ -27,49 +20,4 @@ export function endBootView(): void {
   boot?.remove();
   root.classList.remove(BOOTING_CLASS);
   if (hadFocus) document.querySelector<HTMLElement>('#main h1')?.focus();
-}
-
-function rootAttributes(): Record<string, string> {
-  const attributes: Record<string, string> = {};
-  for (const { name, value } of Array.from(document.documentElement.attributes)) {
-    if (name.startsWith('data-')) attributes[name] = value;
-  }
-  return attributes;
-}
-
-let lastMirrored = '';
-
-/** Writes what the boot view needs of the reader's settings where the worker can read it. */
-async function mirror(): Promise<void> {
-  const prefs: BootPrefs = {
-    rootAttributes: rootAttributes(),
-    noImages: offlinePrefs.get().noImages,
-  };
-  const body = JSON.stringify(prefs);
-  if (body === lastMirrored || typeof caches === 'undefined') return;
-  lastMirrored = body;
-  try {
-    const cache = await caches.open(BOOT_PREFS_CACHE);
-    await cache.put(
-      BOOT_PREFS_URL,
-      new Response(body, { headers: { 'content-type': 'application/json' } }),
-    );
-  } catch {
-    // No Cache Storage (some private modes): the boot view uses the default look.
-    lastMirrored = '';
-  }
-}
-
-/**
- * Keeps the worker's copy of the reader's settings current: now, whenever
- * `<html>`'s attributes change (whoever changes them: settings page, another
- * tab) and when the 无图 choice changes.
- */
-export function mirrorBootPrefs(): void {
-  const schedule = (): void => {
-    void mirror();
-  };
-  new MutationObserver(schedule).observe(document.documentElement, { attributes: true });
-  offlinePrefs.subscribe(schedule);
-  schedule();
 }

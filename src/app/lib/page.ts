@@ -5,7 +5,7 @@ import { announce } from './announce';
 import { createObservable } from './observable';
 import { SITE_NAME } from '../../shared/site';
 import { endBootView } from './boot-view';
-import { cleanLine } from '../../shared/feed/clean-text';
+import { cleanLine } from '../../shared/feed/line-text';
 
 /** The site name, appended to every page title (one definition, shared with the boot view). */
 export { SITE_NAME };

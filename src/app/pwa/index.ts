@@ -3,17 +3,9 @@
  * render), the update prompt and the messaging helpers. See src/sw for the
  * worker itself.
  */
-export { setUpdateDeferral } from './update-state';
+import { whenSettled } from '../lib/when-settled';
 
-/** Runs `task` once the page has loaded and the main thread is idle. */
-function whenSettled(task: () => void): void {
-  const idle = () => {
-    if ('requestIdleCallback' in window) requestIdleCallback(task, { timeout: 5000 });
-    else setTimeout(task, 1000);
-  };
-  if (document.readyState === 'complete') idle();
-  else addEventListener('load', idle, { once: true });
-}
+export { setUpdateDeferral } from './update-state';
 
 /**
  * Registers the service worker without delaying the first render: after the

@@ -1,34 +1,14 @@
 import { FeedError } from './errors';
+import { untilAborted } from './abort';
 import { LIMITS } from './limits';
+
+export { untilAborted };
 
 /**
  * Reading a response body safely: never more than LIMITS.documentBytes, and
  * JSON errors described precisely enough to tell a truncated download from a
  * broken producer.
  */
-
-/**
- * Waits for `promise`, but rejects with the signal's reason as soon as it
- * aborts — whether or not whoever made the promise honours the signal (a
- * test double, a stream that ignores it).
- */
-export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason as unknown);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason as unknown);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
 
 function tooLarge(url: string, detail: string): FeedError {
   return new FeedError('too-large', `${url}: ${detail} (limit ${LIMITS.documentBytes} bytes)`);

@@ -1,4 +1,4 @@
-import { absoluteUrl, pageKey } from './urls';
+import { absoluteUrl, pageKey } from './page-urls';
 
 /**
  * Following a channel's `next_url`s without being led astray: a feed whose

@@ -1,5 +1,7 @@
 import { LIMITS } from './limits';
 
+export { absoluteUrl, pageKey } from './page-urls';
+
 /**
  * URL rules of the feed contract: every URL in a document is resolved against
  * the document's own URL, and only http(s) URLs may become links, images or
@@ -40,36 +42,4 @@ export function resolveImageUrl(value: string, docUrl: string): string | undefin
   const url = resolveHttpUrl(value, docUrl);
   if (url === undefined || url.startsWith('https:')) return url;
   return new URL(url).origin === new URL(docUrl).origin ? url : undefined;
-}
-
-/**
- * The absolute form of a URL the app asks for. Relative URLs (the default
- * FEED_BASE is `/api/`) resolve against the current page or worker location;
- * outside a browser they must already be absolute.
- * @throws TypeError when the URL cannot be made absolute.
- */
-export function absoluteUrl(url: string): string {
-  const here = (globalThis as { location?: { href?: string } }).location?.href;
-  return new URL(url, here).href;
-}
-
-/**
- * The key that identifies the document a feed page URL names: `url` resolved
- * against `base`, without its fragment (never sent to the server) and without
- * an empty query ("a.json?" fetches "a.json"), with scheme and host as the URL
- * API normalises them (lower case, default port dropped). Two URLs with the
- * same key fetch the same document, so paging compares keys, never strings.
- * Returns `undefined` for what cannot be parsed.
- */
-export function pageKey(url: string, base?: string): string | undefined {
-  let parsed: URL;
-  try {
-    parsed = new URL(url, base);
-  } catch {
-    return undefined;
-  }
-  parsed.hash = '';
-  // `search` reads '' both for no query and for a bare "?"; writing '' drops the "?".
-  if (parsed.search === '') parsed.search = '';
-  return parsed.href;
 }

@@ -1,6 +1,6 @@
 import type { Article } from '../feed/types';
 import type { ChannelPageRecord, StoredArticle } from './records';
-import { channelRange } from './feeds';
+import { channelRange } from './feed-reads';
 import type { StoreDb } from './schema';
 import { isDefined, read, unique } from './transaction';
 

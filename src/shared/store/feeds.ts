@@ -10,12 +10,13 @@ import type {
   StoredArticle,
   UserArticleRecord,
 } from './records';
+import { channelRange } from './feed-reads';
 import { writeWithRoom } from './room';
 import type { StoreDb } from './schema';
 import { DIRECTORY_KEY } from './schema';
 import { SEARCH_STORES, searchStores, updateSearchIndex } from './search-index';
 import type { WriteTx } from './transaction';
-import { inTransaction, PendingWrites, read, unique } from './transaction';
+import { inTransaction, PendingWrites, unique } from './transaction';
 
 /**
  * Writing what the feeds said: the channel directory, channel pages with
@@ -34,11 +35,6 @@ export interface DocumentMeta {
   readonly url?: string;
   /** When it was fetched (default: now), ms since epoch. */
   readonly fetchedAt?: number;
-}
-
-/** The stored channel directory, if any. */
-export function getDirectoryRecord(db: StoreDb): Promise<DirectoryRecord | undefined> {
-  return read('getDirectoryRecord', () => db.get('directory', DIRECTORY_KEY));
 }
 
 /**
@@ -71,11 +67,6 @@ export function metaRecord(url: string, meta: DocumentMeta, fetchedAt: number): 
     ...(meta.lastModified !== undefined && { lastModified: meta.lastModified }),
     fetchedAt,
   };
-}
-
-/** The key range of every page of one channel, in pageIndex order. */
-export function channelRange(channelId: string): IDBKeyRange {
-  return IDBKeyRange.bound([channelId, 0], [channelId, Infinity]);
 }
 
 /**
@@ -287,9 +278,4 @@ export function recordFeedError(
       });
     }),
   );
-}
-
-/** The HTTP and sync state of the feed document at `url` (absolute), if any. */
-export function getFeedMeta(db: StoreDb, url: string): Promise<FeedMetaRecord | undefined> {
-  return read('getFeedMeta', () => db.get('feedMeta', url));
 }

@@ -1,5 +1,5 @@
 import { readUsage } from './eviction';
-import { channelRange } from './feeds';
+import { channelRange } from './feed-reads';
 import type { StoredArticle } from './records';
 import type { StoreDb } from './schema';
 import type { SearchStores } from './search-index';

@@ -6,6 +6,8 @@ import type { StoreDb } from './schema';
 import type { WriteTx } from './transaction';
 import { inTransaction, read } from './transaction';
 
+export { countRead, getUserArticle, getUserArticles, listSavedIds } from './user-reads';
+
 /**
  * The reader's own data about articles: 收藏 (saved), 最近阅读 (history) and
  * reading position. Small records keyed by article id, kept apart from the
@@ -17,28 +19,6 @@ export interface UserArticleEntry {
   readonly user: UserArticleRecord;
   /** Undefined when the article was cleared or evicted (saved ones never are). */
   readonly stored: StoredArticle | undefined;
-}
-
-/** The reader's record for an article, if any. */
-export function getUserArticle(db: StoreDb, id: string): Promise<UserArticleRecord | undefined> {
-  return read('getUserArticle', () => db.get('user', id));
-}
-
-/**
- * The reader's records for several articles in one read-only transaction, in
- * the order of `ids` (undefined where the reader never saved or read one):
- * what a list needs to mark 已读 and 已收藏.
- */
-export function getUserArticles(
-  db: StoreDb,
-  ids: readonly string[],
-): Promise<(UserArticleRecord | undefined)[]> {
-  return read('getUserArticles', async () => {
-    const tx = db.transaction('user', 'readonly');
-    const store = tx.objectStore('user');
-    const [found] = await Promise.all([Promise.all(ids.map((id) => store.get(id))), tx.done]);
-    return found;
-  });
 }
 
 /** A record without the fields that are undefined (so it leaves the indexes it no longer has a key for). */
@@ -192,19 +172,6 @@ export function listSaved(db: StoreDb): Promise<UserArticleEntry[]> {
     const tx = db.transaction(['user', 'articles'], 'readonly');
     const users = (await tx.objectStore('user').index('savedAt').getAll()).reverse();
     return withArticles(tx.objectStore('articles'), users, tx.done);
-  });
-}
-
-/**
- * The ids and save times of the saved articles, most recently saved first,
- * without the articles: what the offline ledger mirrors (src/app/lib/ledger.ts).
- */
-export function listSavedIds(db: StoreDb): Promise<{ id: string; savedAt: number }[]> {
-  return read('listSavedIds', async () => {
-    const users = await db.getAllFromIndex('user', 'savedAt');
-    return users
-      .reverse()
-      .flatMap(({ id, savedAt }) => (savedAt === undefined ? [] : [{ id, savedAt }]));
   });
 }
 
