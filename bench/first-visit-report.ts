@@ -17,7 +17,12 @@ const yes = (ok: boolean): string => (ok ? 'yes' : '**no**');
 // The browser does not report the wire size of some worker downloads (the worker script).
 const encoded = (total: KindTotal): string =>
   total.encodedBytes > 0 ? kb(total.encodedBytes) : '—';
-const files = (total: KindTotal): string => total.urls.map((url) => `\`${url}\``).join(', ');
+// Sorted: the order requests finish in changes from run to run.
+const files = (total: KindTotal): string =>
+  [...total.urls]
+    .sort()
+    .map((url) => `\`${url}\``)
+    .join(', ');
 
 /** The section's lines, for a result or an error message. */
 export function firstVisitSection(
