@@ -9,12 +9,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { measureFirstLoad } from './first-load';
 import { measureFeedParsing } from './feed-parsing';
+import { measureFirstVisit } from './first-visit';
+import { FIRST_VISIT_HEADING, firstVisitSection } from './first-visit-report';
 import { measureIndexedDb } from './idb';
 import { measureIngest } from './ingest';
 import { INGEST_HEADING, ingestSection } from './ingest-report';
-import { runLighthouse } from './lighthouse';
+import { LIGHTHOUSE_HEADING, lighthouseSection, runLighthouse } from './lighthouse';
 import { measureOfflineVisit } from './offline-visit';
 import type { OfflineVisitResult } from './offline-visit';
 import { REFRESH_TARGET_BYTES, measureRefreshBytes } from './refresh-bytes';
@@ -62,6 +63,15 @@ const ALONE: Record<string, { heading: string; section: () => Promise<string[]> 
     section: async () =>
       searchSection(await attempt('Offline search', () => measureSearch(root, dist))),
   },
+  lighthouse: {
+    heading: LIGHTHOUSE_HEADING,
+    section: () => Promise.resolve(lighthouseSection(runLighthouse(root))),
+  },
+  'first-visit': {
+    heading: FIRST_VISIT_HEADING,
+    section: async () =>
+      firstVisitSection(await attempt('First visit', () => measureFirstVisit(dist))),
+  },
   ingest: {
     heading: INGEST_HEADING,
     section: async () =>
@@ -93,7 +103,7 @@ if (only !== undefined) {
   process.exit(process.exitCode ?? 0);
 }
 
-const firstLoad = measureFirstLoad(dist);
+const firstVisit = await attempt('First visit', () => measureFirstVisit(dist));
 const parsing = await measureFeedParsing(root);
 const idb = await measureIndexedDb(root);
 const offlineVisit = await attempt('Offline repeat visit', () => measureOfflineVisit(dist));
@@ -176,21 +186,10 @@ const lines = [
   '# Benchmarks',
   '',
   'Produced by `npm run bench` (`node --import tsx bench/run.ts`; add `--build` to rebuild `dist/`;',
-  '`npm run bench -- --only search` or `--only ingest` runs that benchmark alone and replaces its section).',
+  '`npm run bench -- --only search`, `--only ingest`, `--only first-visit` or `--only lighthouse` runs that benchmark alone and replaces its section).',
   `Last run: ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}.`,
   '',
-  '## First load of the shell route (budget: ≤ 30 KB gzip JS, ≤ 8 KB gzip CSS)',
-  '',
-  'What `index.html` loads before anything else: its module scripts, their static imports',
-  '(modulepreload) and its stylesheets, each gzipped at level 9 as the server precompresses them.',
-  '',
-  '| kind | files | raw KB | gzip KB | budget KB | within |',
-  '| --- | --- | --- | --- | --- | --- |',
-  `| JS | ${firstLoad.js.files.length} | ${kb(firstLoad.js.raw)} | ${kb(firstLoad.js.gzip)} | 30 | ${firstLoad.js.gzip <= 30 * 1024 ? 'yes' : '**no**'} |`,
-  `| CSS | ${firstLoad.css.files.length} | ${kb(firstLoad.css.raw)} | ${kb(firstLoad.css.gzip)} | 8 | ${firstLoad.css.gzip <= 8 * 1024 ? 'yes' : '**no**'} |`,
-  '',
-  `Files: ${[...firstLoad.js.files, ...firstLoad.css.files].map((f) => '`' + f + '`').join(', ')}.`,
-  '',
+  ...firstVisitSection(firstVisit),
   '## Feed parsing (validate + limits + HTML to block tree), Node, 1× CPU',
   '',
   `All ${parsing.pages} demo feed pages (${parsing.items} items, ${kb(parsing.bytes)} KB of JSON), ` +
@@ -220,18 +219,7 @@ const lines = [
   ...refreshBytesSection(refreshBytes),
   ...searchSection(search),
   ...ingestSection(ingest),
-  '## Lighthouse, mobile, default simulated throttling',
-  '',
-  'Budgets: performance ≥ 0.98, the other categories 1; LCP ≤ 1.5 s, TBT ≤ 50 ms, CLS ≤ 0.02.',
-  'One cold first visit per URL of `lighthouserc.json`, against `node server/serve.js`.',
-  '',
-  '| route | performance | accessibility | best practices | SEO | LCP ms | TBT ms | CLS |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- |',
-  ...lighthouse.map(
-    (row) =>
-      `| \`${row.url}\` | ${row.scores.performance} | ${row.scores.accessibility} | ${row.scores['best-practices']} | ${row.scores.seo} | ${Math.round(row.lcpMs)} | ${Math.round(row.tbtMs)} | ${row.cls.toFixed(3)} |`,
-  ),
-  '',
+  ...lighthouseSection(lighthouse),
 ];
 writeFileSync(out, lines.join('\n'));
 console.log(lines.join('\n'));
