@@ -6,6 +6,8 @@ import { DB_NAME } from '../src/shared/cache-names';
 import { launchBenchChromium } from './bench-browser';
 import type { BenchServer } from './bench-server';
 import { copyBuild, serveBuild } from './bench-server';
+import type { FloorServer } from './offline-floor';
+import { installFloor, serveFloor } from './offline-floor';
 import { NAVIGATION_FACTS, PROBE_DONE, hasStoredRecord, visibilityProbe } from './page-scripts';
 import type { NavigationFacts, VisibilityTiming } from './page-scripts';
 import {
@@ -49,6 +51,13 @@ export interface OfflineVisitRow {
   readonly appShellMs: number;
   /** The app: the last script or stylesheet loaded before the app's own page (from the worker's precache). */
   readonly appAssetsMs: number;
+  /**
+   * The service-worker floor, offline, cold worker: the same page (the app's boot view
+   * without scripts) answered from Cache Storage by the smallest offline worker.
+   */
+  readonly floorMs: number;
+  readonly floorMinMs: number;
+  readonly floorMaxMs: number;
   /** The plain static page, online: first paragraph painted. */
   readonly staticMs: number;
   readonly staticMinMs: number;
@@ -89,12 +98,14 @@ async function writeStaticArticle(root: string, html: string): Promise<number> {
 /**
  * The first, online visit: the worker installs and takes control, and the
  * page stores the article in IndexedDB. Then the context goes offline.
+ * Resolves with the HTML the worker answers the article's navigation with
+ * (its boot view), opened once more: the floor serves the same page.
  */
 async function visitOnceOnline(
   context: BrowserContext,
   server: BenchServer,
   url: string,
-): Promise<void> {
+): Promise<string> {
   const page = await context.newPage();
   page.setDefaultTimeout(RUN_TIMEOUT_MS);
   try {
@@ -108,6 +119,13 @@ async function visitOnceOnline(
     );
     // Whatever the page and the worker still fetch (related feeds) finishes first.
     await withTimeout(server.settled(), RUN_TIMEOUT_MS, 'the first visit settling');
+    const response = await page.goto(url);
+    const html = (await response?.text()) ?? '';
+    if (!response?.fromServiceWorker() || !html.includes('id="boot"')) {
+      throw new Error(`${url}: the worker did not answer with the boot view`);
+    }
+    await withTimeout(server.settled(), RUN_TIMEOUT_MS, 'the second visit settling');
+    return html;
   } finally {
     await page.close();
   }
@@ -158,9 +176,11 @@ async function timeOneVisit(
 function row(
   condition: (typeof CONDITIONS)[number],
   app: readonly RunTiming[],
+  floor: readonly RunTiming[],
   plain: readonly RunTiming[],
 ): OfflineVisitRow {
   const appPainted = app.map((run) => run.painted);
+  const floorPainted = floor.map((run) => run.painted);
   const staticPainted = plain.map((run) => run.painted);
   return {
     ...condition,
@@ -170,6 +190,9 @@ function row(
     appDomMs: median(app.map((run) => run.inserted)),
     appShellMs: median(app.map((run) => run.shell)),
     appAssetsMs: median(app.map((run) => run.assets)),
+    floorMs: median(floorPainted),
+    floorMinMs: Math.min(...floorPainted),
+    floorMaxMs: Math.max(...floorPainted),
     staticMs: median(staticPainted),
     staticMinMs: Math.min(...staticPainted),
     staticMaxMs: Math.max(...staticPainted),
@@ -182,14 +205,18 @@ function row(
  * (CDP) and opens the article in a new tab, timing navigation start → its
  * first body paragraph painted. Beside it, each run opens the same article as
  * a plain static HTML file, online, from the same server (its own context, so
- * no worker is involved). Runs alternate app / static so both see the same
- * machine load; one unrecorded warm-up pair precedes each CPU rate.
+ * no worker is involved), and the service-worker floor (offline-floor.ts): the
+ * page the app's worker answered, without scripts, from the smallest offline
+ * worker on its own origin, offline and cold like the app. Runs alternate
+ * app / floor / static so all see the same machine load; one unrecorded
+ * warm-up round precedes each CPU rate.
  */
 export async function measureOfflineVisit(dist: string): Promise<OfflineVisitResult> {
   // A copy of the build with the plain page added, so one server serves both.
   const build = await copyBuild(dist);
   const { root } = build;
   let server: BenchServer | undefined;
+  let floor: FloorServer | undefined;
   let browser: Browser | undefined;
   try {
     const article = await readSeedArticle(root);
@@ -203,13 +230,18 @@ export async function measureOfflineVisit(dist: string): Promise<OfflineVisitRes
 
     const appContext = await browser.newContext();
     const staticContext = await browser.newContext();
-    await visitOnceOnline(appContext, server, appUrl);
+    const floorContext = await browser.newContext();
+    const bootView = await visitOnceOnline(appContext, server, appUrl);
     await appContext.setOffline(true);
+    floor = await serveFloor(root, bootView);
+    await installFloor(floorContext, floor);
+    await floorContext.setOffline(true);
 
     const rows: OfflineVisitRow[] = [];
     let offlineServerRequests = 0;
     for (const condition of CONDITIONS) {
       const app: RunTiming[] = [];
+      const floorRuns: RunTiming[] = [];
       const plain: RunTiming[] = [];
       for (let run = 0; run <= RUNS; run += 1) {
         const before = server.requestCount();
@@ -222,6 +254,14 @@ export async function measureOfflineVisit(dist: string): Promise<OfflineVisitRes
           true,
         );
         offlineServerRequests += server.requestCount() - before;
+        const floorRun = await timeOneVisit(
+          floorContext,
+          floor.pageUrl,
+          '.article-body p',
+          text,
+          condition.cpuSlowdown,
+          true,
+        );
         const staticRun = await timeOneVisit(
           staticContext,
           staticUrl,
@@ -232,9 +272,10 @@ export async function measureOfflineVisit(dist: string): Promise<OfflineVisitRes
         );
         if (run === 0) continue; // warm-up
         app.push(appRun);
+        floorRuns.push(floorRun);
         plain.push(staticRun);
       }
-      rows.push(row(condition, app, plain));
+      rows.push(row(condition, app, floorRuns, plain));
     }
     return {
       runs: RUNS,
@@ -247,6 +288,7 @@ export async function measureOfflineVisit(dist: string): Promise<OfflineVisitRes
   } finally {
     await browser?.close().catch(() => undefined);
     await server?.close();
+    await floor?.close();
     await build.dispose();
   }
 }

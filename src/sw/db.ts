@@ -1,6 +1,7 @@
 import { ensureIndexVersion, searchIndexer } from '../shared/search';
 import { storeConnection } from '../shared/store';
 import type { StoreDb } from '../shared/store';
+import { forgetReadyPages } from '../shared/ready-pages';
 import { pruneDownloadImages } from './download-images';
 import { broadcast } from './news';
 
@@ -26,6 +27,8 @@ const connection = storeConnection({
     void connection.get().then(pruneDownloadImages, () => undefined);
   },
   indexer: searchIndexer,
+  // A ready page of an article that changed or went must not be served again.
+  onArticlesChanged: (ids) => void forgetReadyPages(ids),
   prepare: async (db) => {
     // Without it writes are still stored, just queued for indexing: not a reason to fail.
     await ensureIndexVersion(db).catch((error: unknown) => {

@@ -242,16 +242,30 @@ export async function cancelDownload(downloadId: string): Promise<void> {
 let checkedAtStart = false;
 
 /**
+ * Settles once `event` has been answered (or left to the network), and a task
+ * later, so that the response goes out first.
+ */
+function afterAnswered(event: FetchEvent): Promise<void> {
+  return event.handled
+    .catch(() => undefined)
+    .then(() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+}
+
+/**
  * Resumes unfinished downloads when this worker starts. A worker the browser
  * stopped mid-download (idle workers are killed) gets no `activate` again when
  * it is started for a fetch or a message, so the first fetch event of each
  * start checks the downloads store, and keeps the worker alive for what it
  * resumes. Messages resume them too (messages.ts).
+ *
+ * The check waits until that first fetch is answered: it opens IndexedDB and
+ * reads, which would otherwise run beside the navigation a cold start is
+ * usually for (a ready page needs no IndexedDB at all).
  */
 export function resumeDownloadsOnStart(directoryUrl: string): void {
   self.addEventListener('fetch', (event) => {
     if (checkedAtStart) return;
     checkedAtStart = true;
-    event.waitUntil(resumeDownloads(directoryUrl));
+    event.waitUntil(afterAnswered(event).then(() => resumeDownloads(directoryUrl)));
   });
 }

@@ -1,5 +1,6 @@
 import type { StoreDb } from '../../shared/store/index';
 import { storeConnection } from '../../shared/store/reads';
+import { forgetReadyPages } from '../../shared/ready-pages';
 import { createObservable } from '../lib/observable';
 import { pruneImages } from './prune-images';
 
@@ -30,6 +31,9 @@ let opening: Promise<StoreDb | undefined> | undefined;
 let settleBlocked: (() => void) | undefined;
 
 const connection = storeConnection({
+  // The page writes articles too (before a worker controls it, clearing, history): the
+  // worker's ready page of one that changed or went must not be served again.
+  onArticlesChanged: (ids) => void forgetReadyPages(ids),
   // Another tab or the worker needs a newer schema: this handle is closed; reopen next time.
   onVersionChange: () => {
     opening = undefined;

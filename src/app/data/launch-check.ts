@@ -1,3 +1,4 @@
+import { forgetReadyPages } from '../../shared/ready-pages';
 import type { StoreDb } from '../../shared/store/index';
 import { ensureGeneration, listSavedIds } from '../../shared/store/reads';
 import { LEDGER_SAVED_LIMIT, launchDecision, readLedger, updateLedger } from '../lib/ledger';
@@ -99,6 +100,9 @@ export async function checkStorage(): Promise<void> {
       return;
     }
     if (decision === 'evicted') {
+      // A database the browser replaced holds none of the articles the worker's ready
+      // pages were rendered from (Cache Storage may have been spared).
+      void forgetReadyPages('all');
       // Recorded before anything is said, so a reload mid-way does not say it again.
       updateLedger((latest) => ({ ...latest, generation, pending: true, checkedAt }));
     } else {

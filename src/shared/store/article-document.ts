@@ -3,7 +3,7 @@ import type { SyncOutcome } from '../sync-result';
 import { articleJson, utf8Length } from './bytes';
 import type { DocumentMeta } from './feeds';
 import { metaRecord } from './feeds';
-import { storeHooks } from './hooks';
+import { articlesChanged, storeHooks } from './hooks';
 import type { StoredArticle } from './records';
 import { writeWithRoom } from './room';
 import type { StoreDb } from './schema';
@@ -74,5 +74,10 @@ export function putArticleDocument(
       // Like a feed page: it can always be fetched again.
       'relaxed',
     );
-  return writeWithRoom(db, 'putArticleDocument', write, bytes);
+  return writeWithRoom(db, 'putArticleDocument', write, bytes).then((outcome) => {
+    if (outcome.status === 'updated' && outcome.added + outcome.changed > 0) {
+      articlesChanged(db, [article.id]);
+    }
+    return outcome;
+  });
 }

@@ -1,5 +1,5 @@
 import { storeFailure } from './errors';
-import { storeHooks } from './hooks';
+import { articlesChanged, storeHooks } from './hooks';
 import type { ChannelPageRecord } from './records';
 import type { StoreDb } from './schema';
 import { dropFromIndex, touchSearchIndex } from './search-index';
@@ -119,6 +119,7 @@ export async function removeArticles(db: StoreDb, ids: readonly string[]): Promi
       return { gone, touched };
     },
   );
+  articlesChanged(db, [...gone]);
   if (gone.size > 0) {
     await inTransaction(db, ['channelPages', 'searchMeta'], async (tx) => {
       const pages = tx.objectStore('channelPages');

@@ -2,7 +2,7 @@ import type { ChannelDirectory, FeedPage } from '../feed/types';
 import type { SyncFailure, SyncOutcome } from '../sync-result';
 import { articleJson, utf8Length } from './bytes';
 import { StoreError } from './errors';
-import { storeHooks } from './hooks';
+import { articlesChanged, storeHooks } from './hooks';
 import type {
   ChannelPageRecord,
   DirectoryRecord,
@@ -112,6 +112,8 @@ export function putFeedPage(
     ...(page.nextUrl !== undefined && { nextUrl: page.nextUrl }),
     fetchedAt,
   };
+  // The articles whose content changed or that were deleted, by the attempt that committed.
+  let touched: string[] = [];
   const write = (): Promise<SyncOutcome> =>
     inTransaction(
       db,
@@ -162,6 +164,7 @@ export function putFeedPage(
         }
         const dropped = unique(previous?.articleIds ?? []).filter((id) => !stillListed.has(id));
         const deleted = await releaseFromChannel(tx, channelId, dropped, writes);
+        touched = [...toIndex.map((record) => record.article.id), ...deleted];
         await updateSearchIndex(
           searchStores(tx),
           toIndex,
@@ -182,7 +185,10 @@ export function putFeedPage(
       // Feed data can always be fetched again: no need to wait for a disk flush before resolving.
       'relaxed',
     );
-  return writeWithRoom(db, 'putFeedPage', write, neededBytes);
+  return writeWithRoom(db, 'putFeedPage', write, neededBytes).then((outcome) => {
+    articlesChanged(db, touched);
+    return outcome;
+  });
 }
 
 type PageTx = WriteTx<['articles', 'channelPages', 'feedMeta', 'user', ...typeof SEARCH_STORES]>;

@@ -42,6 +42,14 @@ export interface OpenStoreOptions {
    * so the tokenizer never weighs on its first load.
    */
   readonly indexer?: SearchIndexer;
+  /**
+   * Called after a transaction that changed the content of stored articles or
+   * deleted them has committed, with their ids ('all' when everything was
+   * cleared): what is derived from them outside IndexedDB (ready pages,
+   * src/shared/ready-pages.ts) is forgotten. Not called for writes that only
+   * list an article in another channel.
+   */
+  readonly onArticlesChanged?: (ids: readonly string[] | 'all') => void;
 }
 
 /** Default of OpenStoreOptions.timeoutMs. */
@@ -97,7 +105,11 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<StoreDb
   });
   try {
     const db = await Promise.race([opening, timeout]);
-    setStoreHooks(db, { onEvicted: options.onEvicted, indexer: options.indexer });
+    setStoreHooks(db, {
+      onEvicted: options.onEvicted,
+      indexer: options.indexer,
+      onArticlesChanged: options.onArticlesChanged,
+    });
     return db;
   } catch (error) {
     // A late success must not leave a connection open that blocks future upgrades.

@@ -6,6 +6,7 @@ import type { SearchStores } from './search-index';
 import { SEARCH_STORES, searchStores, touchSearchIndex, updateSearchIndex } from './search-index';
 import { inTransaction, PendingWrites, read } from './transaction';
 import { storeFailure } from './errors';
+import { articlesChanged } from './hooks';
 
 /**
  * What is stored, per channel, and clearing it: the Settings page's 离线与存储.
@@ -84,8 +85,9 @@ const CLEAR_STORES = ['articles', 'channelPages', 'feedMeta', 'user', ...SEARCH_
  * @throws StoreError when IndexedDB fails.
  */
 export async function clearChannel(db: StoreDb, channelId: string): Promise<number> {
+  let deleted: string[] = [];
   try {
-    return await inTransaction(db, [...CLEAR_STORES], async (tx) => {
+    const count = await inTransaction(db, [...CLEAR_STORES], async (tx) => {
       const pagesStore = tx.objectStore('channelPages');
       const metaStore = tx.objectStore('feedMeta');
       const articles = tx.objectStore('articles');
@@ -98,7 +100,7 @@ export async function clearChannel(db: StoreDb, channelId: string): Promise<numb
       const saved = await Promise.all(
         members.map(async (m) => (await users.get(m.article.id))?.savedAt !== undefined),
       );
-      const deleted: string[] = [];
+      deleted = [];
       const writes = new PendingWrites();
       writes.add(pagesStore.delete(range));
       for (const page of pages) writes.add(metaStore.delete(page.url));
@@ -115,6 +117,8 @@ export async function clearChannel(db: StoreDb, channelId: string): Promise<numb
       await writes.settle();
       return deleted.length;
     });
+    articlesChanged(db, deleted);
+    return count;
   } catch (error) {
     throw storeFailure('clearChannel', error);
   }
@@ -138,7 +142,7 @@ export interface ClearAllOptions {
  */
 export async function clearAll(db: StoreDb, options: ClearAllOptions = {}): Promise<number> {
   try {
-    return await inTransaction(db, [...CLEAR_STORES], async (tx) => {
+    const count = await inTransaction(db, [...CLEAR_STORES], async (tx) => {
       const articles = tx.objectStore('articles');
       const users = tx.objectStore('user');
       const ids = await articles.getAllKeys();
@@ -164,6 +168,8 @@ export async function clearAll(db: StoreDb, options: ClearAllOptions = {}): Prom
       await writes.settle();
       return ids.filter((id) => !saved.has(id)).length;
     });
+    articlesChanged(db, 'all');
+    return count;
   } catch (error) {
     throw storeFailure('clearAll', error);
   }

@@ -1,6 +1,7 @@
 import type { Article } from '../feed/types';
 import { articleBytes } from './bytes';
 import type { StoredArticle, UserArticleRecord } from './records';
+import { articlesChanged } from './hooks';
 import { writeWithRoom } from './room';
 import type { StoreDb } from './schema';
 import type { WriteTx } from './transaction';
@@ -215,7 +216,11 @@ export function clearHistory(db: StoreDb): Promise<number> {
       await Promise.all(read.map((record) => forget(tx, record)));
       return read.length;
     }),
-  );
+  ).then((count) => {
+    // Articles kept only because they were read went with their history.
+    if (count > 0) articlesChanged(db, 'all');
+    return count;
+  });
 }
 
 async function forget(tx: WriteTx<['user', 'articles']>, record: UserArticleRecord): Promise<void> {

@@ -1,13 +1,26 @@
-import { matchPrecache } from 'workbox-precaching';
+import { getCacheKeyForURL, matchPrecache } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
+import type { BootPrefs } from '../../shared/boot';
+import type { Article } from '../../shared/feed/types';
+import type { ReadyStamp } from '../../shared/ready-pages';
+import {
+  forgetReadyPages,
+  isCurrent,
+  matchReadyPage,
+  prefsStamp,
+  putReadyPage,
+  stampedHeaders,
+} from '../../shared/ready-pages';
 import { getArticleRecord } from '../../shared/store';
 import { bootPage } from '../boot/boot-page';
 import { readBootPrefs } from '../boot/boot-prefs';
+import { SHELL_URL } from '../boot/shell';
 import { database } from '../db';
 import { navigationDenylist } from './scope';
 
-const SHELL_URL = '/index.html';
+declare const self: ServiceWorkerGlobalScope;
+
 const ARTICLE_PATH = /^\/article\/([^/]+)\/?$/;
 /**
  * How long a navigation waits for IndexedDB before taking the plain shell: a
@@ -48,26 +61,51 @@ function headersFor(shell: Response): Headers {
   return headers;
 }
 
+/** The stamp a ready page built now would carry; undefined when the shell is not precached. */
+function currentStamp(prefs: BootPrefs): ReadyStamp | undefined {
+  const shell = getCacheKeyForURL(SHELL_URL);
+  return shell === undefined ? undefined : { shell, prefs: prefsStamp(prefs) };
+}
+
+/**
+ * Keeps `html` as `article`'s ready page, then reads the article again: a
+ * writer that changed it while this one rendered has already forgotten the
+ * ready page (or will, after its commit), but may have done so before the put
+ * landed; seeing a different article now, the page is forgotten here.
+ */
+async function keepReady(article: Article, html: string, headers: Headers): Promise<void> {
+  await putReadyPage(article.id, new Response(html, { status: 200, headers }));
+  const now = await storedArticle(article.id).catch(() => undefined);
+  if (JSON.stringify(now) !== JSON.stringify(article)) await forgetReadyPages([article.id]);
+}
+
 /**
  * The shell, and for an article already stored, the shell with the article
  * written in (src/sw/boot): its text paints as soon as the HTML and the
  * stylesheet are in, instead of after the app's code, the database and a
- * render. Anything missing or failing gives the plain shell, which reads
- * IndexedDB itself.
+ * render. The rendered page is kept ready (src/shared/ready-pages.ts), so the
+ * next navigation to it is answered from Cache Storage alone, before
+ * IndexedDB is even opened. Anything missing or failing gives the plain
+ * shell, which reads IndexedDB itself.
  */
-async function answerNavigation({ url }: RouteHandlerCallbackOptions): Promise<Response> {
+async function answerNavigation({ url, event }: RouteHandlerCallbackOptions): Promise<Response> {
+  const id = articleId(url);
+  if (id === undefined) return (await matchPrecache(SHELL_URL)) ?? fetch(SHELL_URL);
+  const [ready, prefs] = await Promise.all([matchReadyPage(id), readBootPrefs()]);
+  const stamp = currentStamp(prefs);
+  if (ready && stamp && isCurrent(ready, stamp)) return ready;
   const shell = await matchPrecache(SHELL_URL);
   if (!shell) return fetch(SHELL_URL);
-  const id = articleId(url);
-  if (id === undefined) return shell;
-  const [article, prefs] = await Promise.all([
-    within(storedArticle(id), STORE_WAIT_MS).catch(() => undefined),
-    readBootPrefs(),
-  ]);
+  const article = await within(storedArticle(id), STORE_WAIT_MS).catch(() => undefined);
   if (!article) return shell;
   const html = bootPage(await shell.clone().text(), article, prefs);
   if (html === undefined) return shell;
-  return new Response(html, { status: 200, headers: headersFor(shell) });
+  const headers = headersFor(shell);
+  if (stamp) {
+    const kept = keepReady(article, html, stampedHeaders(headers, stamp));
+    event.waitUntil(kept);
+  }
+  return new Response(html, { status: 200, headers });
 }
 
 /**
@@ -77,6 +115,10 @@ async function answerNavigation({ url }: RouteHandlerCallbackOptions): Promise<R
  * against the chunks it names.
  */
 export function routeNavigationsToShell(feedBase: string, origin: string): void {
+  // Ready pages name the old shell's files: a new version starts without them.
+  self.addEventListener('activate', (event) => {
+    event.waitUntil(forgetReadyPages('all'));
+  });
   registerRoute(
     new NavigationRoute(answerNavigation, { denylist: navigationDenylist(feedBase, origin) }),
   );
