@@ -19,6 +19,8 @@ import { measureOfflineVisit } from './offline-visit';
 import type { OfflineVisitResult } from './offline-visit';
 import { REFRESH_TARGET_BYTES, measureRefreshBytes } from './refresh-bytes';
 import type { RefreshBytesResult } from './refresh-bytes';
+import { measureCityDownload } from './scale-download';
+import { SCALE_HEADING, scaleSection } from './scale-report';
 import { measureSearch } from './search';
 import { SEARCH_HEADING, searchSection } from './search-report';
 
@@ -67,6 +69,11 @@ const ALONE: Record<string, { heading: string; section: () => Promise<string[]> 
     section: async () =>
       ingestSection(await attempt('Ingest', () => Promise.resolve(measureIngest(root)))),
   },
+  scale: {
+    heading: SCALE_HEADING,
+    section: async () =>
+      scaleSection(await attempt('Scale', () => measureCityDownload(root)), root),
+  },
 };
 if (only !== undefined) {
   const alone = ALONE[only];
@@ -100,6 +107,7 @@ const offlineVisit = await attempt('Offline repeat visit', () => measureOfflineV
 const refreshBytes = await attempt('Unchanged refresh', () => measureRefreshBytes(dist));
 const search = await attempt('Offline search', () => measureSearch(root, dist));
 const ingest = await attempt('Ingest', () => Promise.resolve(measureIngest(root)));
+const scale = await attempt('Scale', () => measureCityDownload(root));
 const lighthouse = process.argv.includes('--no-lighthouse') ? [] : runLighthouse(root);
 
 const kb = (bytes: number): string => (bytes / 1024).toFixed(1);
@@ -176,7 +184,7 @@ const lines = [
   '# Benchmarks',
   '',
   'Produced by `npm run bench` (`node --import tsx bench/run.ts`; add `--build` to rebuild `dist/`;',
-  '`npm run bench -- --only search` or `--only ingest` runs that benchmark alone and replaces its section).',
+  '`npm run bench -- --only search`, `--only ingest` or `--only scale` runs that benchmark alone and replaces its section).',
   `Last run: ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}.`,
   '',
   '## First load of the shell route (budget: ≤ 30 KB gzip JS, ≤ 8 KB gzip CSS)',
@@ -220,6 +228,7 @@ const lines = [
   ...refreshBytesSection(refreshBytes),
   ...searchSection(search),
   ...ingestSection(ingest),
+  ...scaleSection(scale, root),
   '## Lighthouse, mobile, default simulated throttling',
   '',
   'Budgets: performance ≥ 0.98, the other categories 1; LCP ≤ 1.5 s, TBT ≤ 50 ms, CLS ≤ 0.02.',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { budgetChart, escapeXml } from '../../bench/scale-chart';
 import { fileSet, pageChain } from '../../bench/scale-files';
+import { CITY_DOWNLOAD_AIM_BYTES, scaleChartRows } from '../../bench/scale-report';
 
 /** A channel's pages as the ingest writes them: first page, then archive pages down to -1. */
 const pages: Record<string, string | undefined> = {
@@ -83,5 +84,26 @@ describe('budgetChart', () => {
     expect(svg).toContain('Scale &lt;10,000&gt; &amp; budgets');
     expect(svg).not.toContain('<10,000>');
     expect(escapeXml('"a"')).toBe('&quot;a&quot;');
+  });
+});
+
+describe('scaleChartRows', () => {
+  it('puts the default depth first, every depth in KB against the aim', () => {
+    const pages = (n: number) => fileSet([{ name: 'p', raw: n * 10_240, gzip: n * 1024, br: n }]);
+    const depths = [1, 2, 3].map((depth) => ({ depth, pages: pages(depth), articles: depth * 20 }));
+    const rows = scaleChartRows({
+      articles: 100,
+      city: 'jinan',
+      channelArticles: 60,
+      directory: { name: 'channels.json', raw: 1, gzip: 1, br: 1 },
+      depths,
+      all: pages(3),
+    });
+    expect(rows.map((row) => [row.label, row.value])).toEqual([
+      ['济南 offline, depth 3, gzip', 3],
+      ['depth 1, gzip', 1],
+      ['depth 2, gzip', 2],
+    ]);
+    expect(rows.every((row) => row.budget === CITY_DOWNLOAD_AIM_BYTES / 1024)).toBe(true);
   });
 });
