@@ -69,7 +69,8 @@ export function writeFeeds(dir: string, first: number, count: number): string[] 
   return files;
 }
 
-interface ChildResult {
+/** What one ingest child reports. */
+export interface ChildResult {
   ms: number;
   maxRssMb: number;
   added: number;
@@ -82,7 +83,8 @@ interface ChildResult {
   writtenFiles: string[];
 }
 
-function runChild(
+/** Runs one ingest in a child process (bench/ingest-child.ts) and returns what it printed. */
+export function runChild(
   root: string,
   store: string,
   out: string,

@@ -20,6 +20,8 @@ import { measureOfflineVisit } from './offline-visit';
 import type { OfflineVisitResult } from './offline-visit';
 import { REFRESH_TARGET_BYTES, measureRefreshBytes } from './refresh-bytes';
 import type { RefreshBytesResult } from './refresh-bytes';
+import { measureCityDownload } from './scale-download';
+import { SCALE_HEADING, scaleSection } from './scale-report';
 import { measureSearch } from './search';
 import { SEARCH_HEADING, searchSection } from './search-report';
 
@@ -89,6 +91,11 @@ const ALONE: Record<string, { heading: string; section: () => Promise<string[]> 
     section: async () =>
       ingestSection(await attempt('Ingest', () => Promise.resolve(measureIngest(root)))),
   },
+  scale: {
+    heading: SCALE_HEADING,
+    section: async () =>
+      scaleSection(await attempt('Scale', () => measureCityDownload(root)), root),
+  },
 };
 if (only !== undefined) {
   const alone = ALONE[only];
@@ -122,6 +129,7 @@ const offlineVisit = await attempt('Offline repeat visit', () => measureOfflineV
 const refreshBytes = await attempt('Unchanged refresh', () => measureRefreshBytes(dist));
 const search = await attempt('Offline search', () => measureSearch(root, dist));
 const ingest = await attempt('Ingest', () => Promise.resolve(measureIngest(root)));
+const scale = await attempt('Scale', () => measureCityDownload(root));
 const lighthouse = process.argv.includes('--no-lighthouse') ? [] : runLighthouse(root);
 
 function offlineVisitSection(outcome: Outcome<OfflineVisitResult>): string[] {
@@ -197,7 +205,7 @@ const lines = [
   '# Benchmarks',
   '',
   'Produced by `npm run bench` (`node --import tsx bench/run.ts`; add `--build` to rebuild `dist/`;',
-  '`npm run bench -- --only search`, `--only ingest`, `--only offline`, `--only first-visit` or `--only lighthouse` runs that benchmark alone and replaces its section).',
+  '`npm run bench -- --only search`, `--only ingest`, `--only offline`, `--only first-visit`, `--only scale` or `--only lighthouse` runs that benchmark alone and replaces its section).',
   `Last run: ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}.`,
   '',
   ...firstVisitSection(firstVisit),
@@ -230,6 +238,7 @@ const lines = [
   ...refreshBytesSection(refreshBytes),
   ...searchSection(search),
   ...ingestSection(ingest),
+  ...scaleSection(scale, root),
   ...lighthouseSection(lighthouse),
 ];
 writeFileSync(out, lines.join('\n'));
