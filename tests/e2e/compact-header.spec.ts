@@ -42,11 +42,17 @@ function recordFirstHeader(): void {
   observer.observe(document, { childList: true, subtree: true });
 }
 
-/** Opens `path` with `textSize` (and 长辈版 when asked) saved before the app starts. */
-async function open(page: Page, path: string, textSize: number, elder = false): Promise<void> {
+/** Opens `path` with `textSize` (and 长辈版 or a theme when asked) saved before the app starts. */
+async function open(
+  page: Page,
+  path: string,
+  textSize: number,
+  elder = false,
+  theme = 'light',
+): Promise<void> {
   await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [
     READING_PREFS_KEY,
-    JSON.stringify({ v: 1, textSize, elder }),
+    JSON.stringify({ v: 1, textSize, elder, theme }),
   ] as const);
   await page.addInitScript(recordFirstHeader);
   await page.goto(path);
@@ -107,6 +113,26 @@ const EXPANDED = `
     - navigation "城市":
       - button "城市" [expanded=false]
 `;
+
+// The menu's own links marked as the current page (搜索, 收藏, 设置) in every theme: the bar's
+// dark current-page background must not follow them onto the menu's page background.
+for (const theme of ['light', 'dark', 'contrast']) {
+  test(`at 320 px with 200% text in the ${theme} theme, 菜单 marks the current tool legibly`, async ({
+    page,
+  }) => {
+    for (const [path, name] of [
+      ['/search', '搜索'],
+      ['/saved', '收藏'],
+      ['/settings', '设置'],
+    ] as const) {
+      await open(page, path, 200, false, theme);
+      await menuButton(page).click();
+      const current = page.locator('#site-menu a[aria-current="page"]');
+      await expect(current).toHaveAccessibleName(new RegExp(name));
+      expect(await axeViolationsFast(page), `axe, ${path} with 菜单 open`).toEqual([]);
+    }
+  });
+}
 
 for (const elder of [false, true]) {
   const mode = elder ? ' in 长辈版' : '';
