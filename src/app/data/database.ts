@@ -2,7 +2,6 @@ import type { StoreDb } from '../../shared/store/index';
 import { storeConnection } from '../../shared/store/reads';
 import { forgetReadyPages } from '../../shared/ready-pages';
 import { createObservable } from '../lib/observable';
-import { pruneImages } from './prune-images';
 
 /**
  * The page's handle on IndexedDB. It is opened once per visit; when the browser
@@ -47,8 +46,13 @@ const connection = storeConnection({
   onTerminated: () => {
     opening = undefined;
   },
-  // The page made room (a full disk while it wrote): the worker drops the evicted articles' pictures.
-  onEvicted: () => void pruneImages(),
+  // The page made room (a full disk while it wrote): the worker drops the evicted articles'
+  // pictures. Loaded then: rare, and the worker client has no place in the first load.
+  onEvicted: () => {
+    import('./prune-images')
+      .then(({ pruneImages }) => pruneImages())
+      .catch((error: unknown) => console.warn('Downloaded images not pruned', error));
+  },
   // Lost twice (or the reopen failed): from now on this visit reads from the network, and says so.
   onLost: () => {
     console.warn('The IndexedDB connection was lost; reading from the network only');
