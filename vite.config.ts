@@ -6,6 +6,7 @@ import { afterPaintChunk } from './tools/after-paint-chunk';
 import { contentApi } from './tools/content-api';
 import { firstLoadChunk } from './tools/first-load-chunk';
 import { precompress } from './tools/precompress';
+import { prerender } from './tools/prerender';
 
 /**
  * Where the app reads the feed API. Build-time, as DESIGN.md specifies; may be
@@ -24,6 +25,8 @@ export default defineConfig({
   plugins: [
     preact(),
     contentApi(),
+    // Every page as HTML (writeBundle): before the worker's precache list is built from disk.
+    prerender({ feedBase: FEED_BASE }),
     VitePWA({
       // Our own worker (src/sw/sw.ts), with Workbox's precache list injected into it.
       strategies: 'injectManifest',
@@ -41,14 +44,16 @@ export default defineConfig({
         // The shell and every route chunk: whatever a navigation can need offline.
         // Not api/** (feeds live in IndexedDB, images in their own runtime cache)
         // and not the .br/.gz siblings (the browser never asks for those by name).
+        // shell.html, not index.html: that is the prerendered home page, and every
+        // navigation the worker answers gets the unrendered shell (tools/prerender.ts).
         globPatterns: [
-          'index.html',
+          'shell.html',
           'assets/*.js',
           'assets/*.css',
           'favicon.svg',
           'boot-loader.js',
         ],
-        globIgnores: ['**/*.br', '**/*.gz', 'api/**', 'sw.js'],
+        globIgnores: ['**/*.br', '**/*.gz', 'api/**', 'sw.js', 'index.html'],
       },
       devOptions: { enabled: SW_IN_DEV, type: 'module' },
     }),

@@ -106,7 +106,8 @@ export function securityHeaders(feedBase) {
 export function cacheControlFor(pathname) {
   // The API changes with every ingest; readers revalidate (cheap with ETag + 304).
   if (pathname.startsWith('/api/')) return NO_CACHE;
-  if (pathname === '/' || ALWAYS_REVALIDATE.test(pathname)) return NO_CACHE;
+  // Prerendered pages (/, /channel/…, /article/…) change with every ingest, like the API.
+  if (APP_ROUTE.test(pathname) || ALWAYS_REVALIDATE.test(pathname)) return NO_CACHE;
   if (HASHED_ASSET.test(pathname)) return IMMUTABLE;
   return SHORT_CACHE;
 }
@@ -173,8 +174,8 @@ function answerPreflight(res) {
  */
 export function createRequestHandler({ root, feedBase }) {
   const dir = resolve(root);
-  if (!existsSync(join(dir, 'index.html'))) {
-    throw new Error(`${dir}/index.html not found — run npm run build first`);
+  if (!existsSync(join(dir, 'shell.html'))) {
+    throw new Error(`${dir}/shell.html not found — run npm run build first`);
   }
   // Production mode: sirv indexes the directory once, so lookups never touch paths outside it.
   const files = sirv(dir, { etag: true, brotli: true, gzip: true, dotfiles: false });
@@ -216,7 +217,7 @@ export function createRequestHandler({ root, feedBase }) {
       }
       res.removeHeader('Content-Type');
       res.setHeader('Cache-Control', NO_CACHE);
-      req.url = '/index.html';
+      req.url = '/shell.html';
       files(req, res, () => sendText(res, 404, 'Not Found'));
     });
   };

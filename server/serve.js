@@ -25,7 +25,7 @@ const root = resolve(process.env.DIST_DIR ?? 'dist');
 const port = Number(values.port ?? process.env.PORT ?? 4173);
 const host = values.host ?? process.env.HOST ?? '127.0.0.1';
 
-if (!existsSync(resolve(root, 'index.html'))) {
+if (!existsSync(resolve(root, 'shell.html'))) {
   console.error(`齐鲁轻读: no build found in ${root} — run npm run build first.`);
   process.exit(1);
 }

@@ -33,8 +33,11 @@ const loadArticle = () => import('./routes/article');
 // alongside the entry instead of after the first render (one round trip, or one
 // service-worker hop, less before an article's text shows). The module cache
 // makes the lazy route below reuse this same download.
-if (location.pathname.startsWith('/article/')) void loadArticle().catch(() => undefined);
-else if (location.pathname.startsWith('/channel/')) void loadChannel().catch(() => undefined);
+// (Not in the build's prerender, which loads every route as it renders it.)
+if (!import.meta.env.SSR) {
+  if (location.pathname.startsWith('/article/')) void loadArticle().catch(() => undefined);
+  else if (location.pathname.startsWith('/channel/')) void loadChannel().catch(() => undefined);
+}
 
 const Channel = route(loadChannel);
 const ArticlePage = route(loadArticle);
@@ -47,6 +50,25 @@ const Settings = route(() => {
 });
 const About = route(() => import('./routes/about'));
 const NotFound = route(() => import('./routes/not-found'));
+
+/** The routes tools/prerender.ts writes pages for, by the first segment of their path. */
+const PRERENDERED_ROUTES: Readonly<Record<string, { preload: () => Promise<unknown> }>> = {
+  channel: Channel,
+  article: ArticlePage,
+  about: About,
+};
+
+/**
+ * Loads the code of the route at `pathname` (home's is in the entry), so that
+ * the first render over a prerendered page has every component at hand: a
+ * route still loading would render nothing where the page shows its content.
+ */
+export async function preloadRoute(pathname: string): Promise<void> {
+  const first = pathname.split('/')[1] ?? '';
+  await (Object.hasOwn(PRERENDERED_ROUTES, first)
+    ? PRERENDERED_ROUTES[first]?.preload()
+    : undefined);
+}
 
 /** Counts in-app navigations (path changes) for focus management, see lib/page.ts. */
 function useNavigation(): Navigation {

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import { App } from './app';
-import { checkStorageAtLaunch } from './data';
+import { App, preloadRoute } from './app';
+import { catchUpPrerendered, checkStorageAtLaunch, readPrerendered, seedPrerendered } from './data';
 import { applyReadingPrefs, followReadingPrefs, readReadingPrefs } from './lib/reading-prefs';
 import { startInstallSupport } from './install';
 import { startServiceWorker } from './pwa';
@@ -8,8 +8,8 @@ import { whenSettled } from './lib/when-settled';
 import './styles/index.css';
 
 // The reader's settings (text size, theme, 长辈版 …) are applied to <html> before
-// the first render: the page has no server-rendered content, so this module
-// script is the first paint's author and nothing flashes (no inline script needed).
+// the first render. (A prerendered page has painted before this module runs:
+// public/reading-prefs.js applied them for its first paint.)
 applyReadingPrefs(readReadingPrefs());
 // Settings changed in another tab (or the device's dark mode) apply here at once.
 followReadingPrefs();
@@ -17,10 +17,23 @@ followReadingPrefs();
 // Before the first render: Chromium fires beforeinstallprompt once, early.
 startInstallSupport();
 
+// A prerendered page (tools/prerender.ts) carries the data it shows: in memory
+// before the first render, the app renders the same markup over it. Preact
+// reuses the page's elements (nothing is replaced, so nothing flashes or moves)
+// and corrects whatever differs, such as the reader's 省流量 choice.
+const prerendered = readPrerendered(document);
+if (prerendered) seedPrerendered(prerendered);
+
 // Under the worker's boot view of an article (src/shared/boot.ts) this module
 // runs after that view was painted (public/boot-loader.js) and renders hidden.
 const root = document.getElementById('app');
-if (root) render(<App />, root);
+if (root) {
+  if (prerendered && root.firstElementChild) await preloadRoute(location.pathname);
+  render(<App />, root);
+}
+// What the page showed is stored by the worker once it controls the page (or, without
+// one, by the page after its first paint), so it reads offline and search finds it.
+if (prerendered) catchUpPrerendered(prerendered, whenSettled);
 
 // Did the browser clear what was stored for offline reading? Said once, and downloaded again.
 // Checked after the first paint, from its own chunk.

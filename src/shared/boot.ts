@@ -6,6 +6,13 @@
  * and worker agree on these names; nothing else about the view is shared.
  */
 
+/**
+ * The unrendered shell (tools/prerender.ts writes it beside the prerendered
+ * pages): the precached page every navigation the worker answers gets, and
+ * the boot view is built from. Servers send it for paths without a page.
+ */
+export const SHELL_URL = '/shell.html';
+
 /** The element the worker writes the article into (a sibling after `#app`). */
 export const BOOT_ELEMENT_ID = 'boot';
 

@@ -64,13 +64,23 @@ export function cachedPage(channelId: string, pageIndex: number): ChannelPage | 
 
 /** Remembers a page and indexes its articles (replacing an older copy of the same page). */
 export function cachePage(page: ChannelPage): void {
+  cacheOutlinePage(page);
+  for (const article of page.items) cacheArticle(article, [page.channelId]);
+}
+
+/**
+ * Remembers a page whose items are outlines (headline, summary, date, image; no
+ * body), as the prerendered HTML carries them (prerendered.ts): lists render from
+ * it, but its items are not indexed as articles, so opening one still reads the
+ * whole article. Replaced by the stored copy once that is read.
+ */
+export function cacheOutlinePage(page: ChannelPage): void {
   let pages = pagesByChannel.get(page.channelId);
   if (!pages) {
     pages = [];
     pagesByChannel.set(page.channelId, pages);
   }
   pages[page.pageIndex] = page;
-  for (const article of page.items) cacheArticle(article, [page.channelId]);
 }
 
 /** Remembers an article read on its own (a deep link), with the channels it is listed in. */

@@ -56,5 +56,12 @@ export {
 export { useChannelVersion, useDirectoryVersion } from './live-hooks';
 export type { ArticleMark } from './marks';
 export { markArticleRead, markOf, marksVersion } from './marks';
+export type { PrerenderedData } from './prerendered';
+export {
+  catchUpPrerendered,
+  forgetPrerendered,
+  readPrerendered,
+  seedPrerendered,
+} from './prerendered';
 export { getRelated, peekRelated } from './related';
 export type { LoadOptions } from './requests';

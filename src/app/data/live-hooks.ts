@@ -10,7 +10,8 @@ import { directoryVersion, onChannelChange, watchChannel, watchDirectory } from 
  */
 function useFocusKeeper(version: number): void {
   const focused = useRef<Element | null>(null);
-  focused.current = document.activeElement;
+  // (The build's prerender has no document, and nothing to keep focus on.)
+  focused.current = import.meta.env.SSR ? null : document.activeElement;
   useEffect(() => {
     const before = focused.current;
     if (version === 0 || !before || before === document.body || before.isConnected) return;

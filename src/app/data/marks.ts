@@ -100,7 +100,8 @@ function forgetWhenShown(): void {
  */
 export function markOf(id: string): ArticleMark {
   const base = stored.get(id);
-  if (!base && !reading.has(id)) {
+  // The build's prerender renders every article unread: marks are this device's.
+  if (!base && !reading.has(id) && !import.meta.env.SSR) {
     forgetWhenShown();
     wanted.add(id);
     if (!scheduled) {

@@ -37,6 +37,14 @@ export interface ShownPage {
  */
 export const shownPage = createObservable<ShownPage | undefined>(undefined);
 
+/** The document title of a page headed `title`. */
+function pageTitle(title: string, documentTitle: string | undefined): string {
+  return cleanLine(documentTitle ?? `${title} - ${SITE_NAME}`);
+}
+
+/** The title the last page rendered at build time set (tools/prerender.ts writes it into <title>). */
+export const prerenderedTitle: { current: string | undefined } = { current: undefined };
+
 /** The last navigation whose page has taken focus, shared by all pages. */
 let handledNavigation = 0;
 
@@ -63,13 +71,17 @@ export function usePage(title: string | undefined, documentTitle?: string): void
   // A page kept on screen while the next route's code loads sees the new
   // navigation too; only the page the navigation is for may act on it.
   const { path } = useRoute();
+  // The prerender runs no effects: it reads the title here.
+  if (import.meta.env.SSR && title !== undefined && navigation.path === path) {
+    prerenderedTitle.current = pageTitle(title, documentTitle);
+  }
   useEffect(() => {
     if (title === undefined || navigation.path !== path) return;
     // The app's page is ready: it replaces the worker's boot view, if any.
     endBootView();
     // Cleaned again here (the parser already did) for articles stored by older versions:
     // no control or bidi override character may make the tab title read differently.
-    document.title = cleanLine(documentTitle ?? `${title} - ${SITE_NAME}`);
+    document.title = pageTitle(title, documentTitle);
     shownPage.set({ path, title: document.title });
     if (navigation.id > handledNavigation) {
       handledNavigation = navigation.id;

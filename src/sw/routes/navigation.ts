@@ -2,6 +2,7 @@ import { getCacheKeyForURL, matchPrecache } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
 import type { BootPrefs } from '../../shared/boot';
+import { SHELL_URL } from '../../shared/boot';
 import type { Article } from '../../shared/feed/types';
 import type { ReadyStamp } from '../../shared/ready-pages';
 import {
@@ -15,7 +16,6 @@ import {
 import { getArticleRecord } from '../../shared/store';
 import { bootPage } from '../boot/boot-page';
 import { readBootPrefs } from '../boot/boot-prefs';
-import { SHELL_URL } from '../boot/shell';
 import { database } from '../db';
 import { navigationDenylist } from './scope';
 

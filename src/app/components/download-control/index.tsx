@@ -67,7 +67,8 @@ export function DownloadControl({
   const root = useRef<HTMLDivElement>(null);
   // Read while rendering, i.e. before the DOM changes: was focus on one of our buttons?
   const focusInside = useRef(false);
-  focusInside.current = root.current?.contains(document.activeElement) ?? false;
+  focusInside.current =
+    !import.meta.env.SSR && (root.current?.contains(document.activeElement) ?? false);
 
   // The focused button is replaced as the download starts or ends: move focus along.
   const wasRunning = useRef(running);

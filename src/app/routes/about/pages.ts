@@ -210,3 +210,6 @@ const PAGES: Readonly<Record<string, AboutPage>> = {
 export function getAboutPage(slug: string): AboutPage | undefined {
   return Object.hasOwn(PAGES, slug) ? PAGES[slug] : undefined;
 }
+
+/** Every about page's slug, in the footer's order (the build prerenders each). */
+export const ABOUT_SLUGS: readonly string[] = Object.keys(PAGES);

@@ -1,0 +1,16 @@
+/**
+ * What the build's prerender (tools/prerender.ts) and the page that reads its
+ * output (src/app/data/prerendered.ts) agree on.
+ */
+
+/** The `id` of the `<script type="application/json">` holding a prerendered page's data. */
+export const PRERENDERED_ISLAND_ID = 'qilu-prerendered';
+
+/**
+ * The origin the build renders under. The deployment's origin is not known at
+ * build time, so same-origin URLs are written with this one (a reserved
+ * `.invalid` name, RFC 2606, so it cannot occur in real content): made
+ * root-relative in the HTML, and replaced by the page's own origin when it
+ * reads the island.
+ */
+export const PRERENDER_ORIGIN = 'https://prerender.qilu.invalid';

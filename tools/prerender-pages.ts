@@ -1,0 +1,155 @@
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import preact from '@preact/preset-vite';
+import { locationStub } from 'preact-iso/prerender';
+import { createServer } from 'vite';
+import type { PrerenderedData } from '../src/app/data/index';
+import type * as RenderModule from '../src/app/prerender/render-route';
+import { SHELL_URL } from '../src/shared/boot';
+import { PRERENDERED_ISLAND_ID, PRERENDER_ORIGIN } from '../src/shared/prerender';
+import type { SiteContent } from './prerender-content';
+import {
+  articleData,
+  channelData,
+  frameData,
+  homeData,
+  readSiteContent,
+} from './prerender-content';
+
+/**
+ * The prerender's rendering (tools/prerender.ts runs it as a child process of
+ * the build): the built API read with the app's feed code, each page rendered
+ * through Vite's SSR loader by the app's components, and written with its data
+ * island. Exits when done, whatever the app's modules left running.
+ */
+
+/** What the build hands over, as one JSON argument. */
+export interface PrerenderJob {
+  /** The project root (where src/ is). */
+  readonly root: string;
+  /** The build's output folder, holding index.html and api/. */
+  readonly outDir: string;
+  /** FEED_BASE as the app is built with it. */
+  readonly feedBase: string;
+}
+
+/** Where the unrendered shell is written. */
+const SHELL_FILE = SHELL_URL.slice(1);
+
+/** The mount point exactly as index.html writes it. */
+const APP_ROOT = '<div id="app"></div>';
+const TITLE = /<title>[^<]*<\/title>/;
+
+/** One page to write: its path and the data it is rendered from. */
+interface PageJob {
+  readonly route: string;
+  readonly data: PrerenderedData;
+}
+
+function escapeText(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/**
+ * The island's JSON: `<` escaped, so no string in it can close the script
+ * element (`</script>`) or open a comment.
+ */
+function islandJson(data: PrerenderedData): string {
+  return JSON.stringify(data).replace(/</g, '\\u003c');
+}
+
+function pageJobs(content: SiteContent, aboutSlugs: readonly string[]): PageJob[] {
+  const jobs: PageJob[] = [{ route: '/', data: homeData(content) }];
+  for (const channel of content.directory.channels) {
+    jobs.push({
+      route: `/channel/${encodeURIComponent(channel.id)}`,
+      data: channelData(content, channel.id),
+    });
+  }
+  for (const listed of content.articles.values()) {
+    jobs.push({
+      route: `/article/${encodeURIComponent(listed.article.id)}`,
+      data: articleData(content, listed),
+    });
+  }
+  for (const slug of aboutSlugs) {
+    jobs.push({ route: `/about/${encodeURIComponent(slug)}`, data: frameData(content) });
+  }
+  return jobs;
+}
+
+/** The file a route's page is written to: how static hosts map `/a/b` to `a/b/index.html`. */
+function fileOf(outDir: string, route: string): string {
+  // Servers decode the path before looking for the file (sirv, nginx, CDNs): so do we.
+  const segments = route.split('/').filter(Boolean).map(decodeURIComponent);
+  for (const segment of segments) {
+    if (segment === '.' || segment === '..' || segment.includes('/') || segment.includes('\\')) {
+      throw new Error(`prerender: route ${route} has no safe file name`);
+    }
+  }
+  return path.join(outDir, ...segments, 'index.html');
+}
+
+/** The shell with `html` in its mount point, the island after it, and `title`. */
+function pageHtml(shell: string, html: string, data: PrerenderedData, title: string): string {
+  // Same-origin URLs were rendered under the placeholder origin: root-relative in the HTML.
+  const markup = html.split(PRERENDER_ORIGIN).join('');
+  const island = `<script type="application/json" id="${PRERENDERED_ISLAND_ID}">${islandJson(data)}</script>`;
+  return shell
+    .replace(TITLE, () => `<title>${escapeText(title)}</title>`)
+    .replace(APP_ROOT, () => `<div id="app">${markup}</div>${island}`);
+}
+
+async function renderPages({ root, outDir, feedBase: configured }: PrerenderJob): Promise<number> {
+  const shell = await readFile(path.join(outDir, 'index.html'), 'utf8');
+  if (!shell.includes(APP_ROOT)) throw new Error(`prerender: index.html has no ${APP_ROOT}`);
+  await writeFile(path.join(outDir, SHELL_FILE), shell);
+
+  const feedBase = new URL(configured, `${PRERENDER_ORIGIN}/`).href;
+  const content = await readSiteContent(path.join(outDir, 'api'), feedBase);
+  // The app reads `location` when its modules load (FEED_BASE, the first route).
+  locationStub(`${PRERENDER_ORIGIN}/`);
+  const server = await createServer({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    appType: 'custom',
+    plugins: [preact()],
+    define: { 'import.meta.env.FEED_BASE': JSON.stringify(configured) },
+    server: { middlewareMode: true, hmr: false, watch: null },
+  });
+  try {
+    const app = (await server.ssrLoadModule(
+      '/src/app/prerender/render-route.tsx',
+    )) as typeof RenderModule;
+    const jobs = pageJobs(content, app.ABOUT_SLUGS);
+    for (const job of jobs) {
+      const rendered = await app.renderRoute(`${PRERENDER_ORIGIN}${job.route}`, job.data);
+      if (rendered.title === undefined) {
+        throw new Error(`prerender: ${job.route} rendered without its content`);
+      }
+      const file = fileOf(outDir, job.route);
+      await mkdir(path.dirname(file), { recursive: true });
+      await writeFile(file, pageHtml(shell, rendered.html, job.data, rendered.title));
+    }
+    return jobs.length;
+  } finally {
+    await server.close();
+  }
+}
+
+const [, , argument] = process.argv;
+if (argument === undefined) {
+  console.error('usage: prerender-pages.ts <job JSON> (run by the build, tools/prerender.ts)');
+  process.exit(2);
+}
+renderPages(JSON.parse(argument) as PrerenderJob).then(
+  (count) => {
+    console.log(`prerendered ${count} pages`);
+    process.exit(0);
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
