@@ -25,9 +25,12 @@ export interface FixtureServer {
 /** Long enough (> 512 bytes) that precompression writes .br/.gz siblings. */
 const BIG_SCRIPT = `export const words = ${JSON.stringify('齐鲁轻读 '.repeat(200))};\n`;
 
-/** The files of a small build: shell, hashed asset, service worker, manifest, icon and feed API. */
+/** The files of a small build: shell, prerendered pages, hashed asset, service worker, manifest, icon and feed API. */
 export const FIXTURE_FILES: Record<string, string> = {
-  'index.html': `<!doctype html><html lang="zh-CN"><head><title>齐鲁轻读</title></head><body><div id="app"></div>${'<!-- padding -->'.repeat(40)}</body></html>`,
+  'shell.html': `<!doctype html><html lang="zh-CN"><head><title>齐鲁轻读</title></head><body><div id="app"></div>${'<!-- padding -->'.repeat(40)}</body></html>`,
+  // Prerendered pages (tools/prerender.ts): home and one article.
+  'index.html': `<!doctype html><html lang="zh-CN"><head><title>齐鲁轻读</title></head><body><div id="app"><h1>齐鲁轻读</h1></div>${'<!-- padding -->'.repeat(40)}</body></html>`,
+  'article/a1/index.html': `<!doctype html><html lang="zh-CN"><head><title>新闻 1</title></head><body><div id="app"><h1>新闻 1</h1></div></body></html>`,
   'assets/index-Ab12Cd34.js': BIG_SCRIPT,
   'assets/index-Ab12Cd34.css': 'body{margin:0}',
   'sw.js': "self.addEventListener('fetch', () => {});",

@@ -90,6 +90,8 @@ describe('Cache-Control', () => {
   it.each([
     ['/', 'no-cache'],
     ['/index.html', 'no-cache'],
+    ['/shell.html', 'no-cache'],
+    ['/article/a1', 'no-cache'],
     ['/channel/jinan', 'no-cache'],
     ['/sw.js', 'no-cache'],
     ['/manifest.webmanifest', 'no-cache'],
@@ -183,7 +185,7 @@ describe('compression', () => {
   it('compresses the SPA fallback too', async () => {
     const res = await site.get('/article/x', { 'Accept-Encoding': 'br' });
     expect(res.headers['content-encoding']).toBe('br');
-    expect(brotliDecompressSync(res.body).toString('utf8')).toBe(FIXTURE_FILES['index.html']);
+    expect(brotliDecompressSync(res.body).toString('utf8')).toBe(FIXTURE_FILES['shell.html']);
   });
 });
 

@@ -12,11 +12,24 @@ beforeAll(async () => {
 });
 afterAll(() => site.close());
 
-const shell = FIXTURE_FILES['index.html'];
+const shell = FIXTURE_FILES['shell.html'];
+
+describe('prerendered pages', () => {
+  it.each([
+    ['/', 'index.html'],
+    ['/article/a1', 'article/a1/index.html'],
+    ['/article/a1/', 'article/a1/index.html'],
+  ])('serves %s from %s, with no-cache (a new ingest changes it)', async (path, file) => {
+    const res = await site.get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('text/html;charset=utf-8');
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body.toString('utf8')).toBe(FIXTURE_FILES[file]);
+  });
+});
 
 describe('the SPA fallback', () => {
   it.each([
-    '/',
     '/channel/jinan',
     '/channel/jinan?page=2',
     '/article/seed-271a4622fc35748e',

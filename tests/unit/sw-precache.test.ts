@@ -29,9 +29,17 @@ afterAll(async () => {
 });
 
 describe('the precache of a production build', () => {
-  it('holds the shell, index.html, with a revision so a new build replaces it', () => {
-    const shell = manifest.find((entry) => entry.url === 'index.html');
+  it('holds the shell, shell.html, with a revision so a new build replaces it', () => {
+    const shell = manifest.find((entry) => entry.url === 'shell.html');
     expect(shell?.revision).toMatch(/^[0-9a-f]{8,}$/);
+  });
+
+  it('holds no prerendered page: the worker answers navigations with the shell', () => {
+    const urls = manifest.map((entry) => entry.url);
+    expect(urls.filter((url) => url.endsWith('.html'))).toEqual(['shell.html']);
+    // Sanity: the pages are in the build.
+    expect(existsSync(path.join(outDir, 'index.html'))).toBe(true);
+    expect(existsSync(path.join(outDir, 'channel', 'jinan', 'index.html'))).toBe(true);
   });
 
   it('holds every script and stylesheet of the build, the lazy route chunks included', async () => {
@@ -88,7 +96,7 @@ describe('the precache of a production build', () => {
     for (const pattern of navigationDenylist('/api/', 'https://reader.example')) {
       expect(sw).toContain(pattern.source);
     }
-    expect(sw).toContain('/index.html');
+    expect(sw).toContain('/shell.html');
   });
 });
 
