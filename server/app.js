@@ -4,7 +4,8 @@
  * routing (SPA fallback vs real 404) and headers (cache, CORS, content types, security).
  * The same rules are written out for nginx and CDNs in docs/DEPLOY.md — keep them in step.
  */
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
 import { join, resolve } from 'node:path';
 import sirv from 'sirv';
@@ -59,15 +60,17 @@ export const TRUSTED_TYPES_POLICY = 'qilu-sw';
  * The Content-Security-Policy for every response. No 'unsafe-inline' anywhere and Trusted
  * Types enforced, so feed content can only reach the page as elements, never as HTML; the
  * only policy allowed is the service worker URL's (no HTML or script policy exists at all).
+ * The one inline script, the prerendered pages' settings script, is allowed by its hash.
  * @param {string | undefined} feedBase
+ * @param {readonly string[]} [inlineScripts] CSP hash sources (`'sha256-…'`) of inline scripts
  * @returns {string}
  */
-export function contentSecurityPolicy(feedBase) {
+export function contentSecurityPolicy(feedBase, inlineScripts = []) {
   const origin = feedOrigin(feedBase);
   const extra = origin ? ` ${origin}` : '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    ["script-src 'self'", ...inlineScripts].join(' '),
     "style-src 'self'",
     `img-src 'self' data: https:${extra}`,
     `connect-src 'self'${extra}`,
@@ -86,11 +89,12 @@ export function contentSecurityPolicy(feedBase) {
 /**
  * Headers sent with every response, files and errors alike.
  * @param {string | undefined} feedBase
+ * @param {readonly string[]} [inlineScripts] see {@link contentSecurityPolicy}
  * @returns {Record<string, string>}
  */
-export function securityHeaders(feedBase) {
+export function securityHeaders(feedBase, inlineScripts = []) {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(feedBase),
+    'Content-Security-Policy': contentSecurityPolicy(feedBase, inlineScripts),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Permissions-Policy': 'camera=(), microphone=(), geolocation=()',
@@ -168,6 +172,31 @@ function answerPreflight(res) {
 }
 
 /**
+ * The script every prerendered page carries inline (tools/prerender-html.ts copies it
+ * from the build's root-attributes.js, byte for byte).
+ */
+export const INLINE_SCRIPT_FILE = 'root-attributes.js';
+
+/**
+ * The CSP hash source of `text` as an inline script: `'sha256-<base64>'` (CSP3).
+ * @param {string} text
+ * @returns {string}
+ */
+export function scriptHash(text) {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/**
+ * The hashes of the build's inline scripts: none for a build without the file.
+ * @param {string} dir
+ * @returns {string[]}
+ */
+function inlineScriptHashes(dir) {
+  const file = join(dir, INLINE_SCRIPT_FILE);
+  return existsSync(file) ? [scriptHash(readFileSync(file, 'utf8'))] : [];
+}
+
+/**
  * The request listener: routing and headers around sirv.
  * @param {ServerOptions} options
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void}
@@ -179,7 +208,7 @@ export function createRequestHandler({ root, feedBase }) {
   }
   // Production mode: sirv indexes the directory once, so lookups never touch paths outside it.
   const files = sirv(dir, { etag: true, brotli: true, gzip: true, dotfiles: false });
-  const always = securityHeaders(feedBase);
+  const always = securityHeaders(feedBase, inlineScriptHashes(dir));
 
   return (req, res) => {
     for (const [name, value] of Object.entries(always)) res.setHeader(name, value);

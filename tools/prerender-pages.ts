@@ -6,7 +6,9 @@ import { createServer } from 'vite';
 import type { PrerenderedData } from '../src/app/data/index';
 import type * as RenderModule from '../src/app/prerender/render-route';
 import { SHELL_URL } from '../src/shared/boot';
-import { PRERENDERED_ISLAND_ID, PRERENDER_ORIGIN } from '../src/shared/prerender';
+import { PRERENDER_ORIGIN } from '../src/shared/prerender';
+import { INLINE_SCRIPT_FILE } from '../server/app.js';
+import { APP_ROOT, fileOf, pageHtml } from './prerender-html';
 import type { SiteContent } from './prerender-content';
 import {
   articleData,
@@ -36,26 +38,10 @@ export interface PrerenderJob {
 /** Where the unrendered shell is written. */
 const SHELL_FILE = SHELL_URL.slice(1);
 
-/** The mount point exactly as index.html writes it. */
-const APP_ROOT = '<div id="app"></div>';
-const TITLE = /<title>[^<]*<\/title>/;
-
 /** One page to write: its path and the data it is rendered from. */
 interface PageJob {
   readonly route: string;
   readonly data: PrerenderedData;
-}
-
-function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-/**
- * The island's JSON: `<` escaped, so no string in it can close the script
- * element (`</script>`) or open a comment.
- */
-function islandJson(data: PrerenderedData): string {
-  return JSON.stringify(data).replace(/</g, '\\u003c');
 }
 
 function pageJobs(content: SiteContent, aboutSlugs: readonly string[]): PageJob[] {
@@ -78,32 +64,12 @@ function pageJobs(content: SiteContent, aboutSlugs: readonly string[]): PageJob[
   return jobs;
 }
 
-/** The file a route's page is written to: how static hosts map `/a/b` to `a/b/index.html`. */
-function fileOf(outDir: string, route: string): string {
-  // Servers decode the path before looking for the file (sirv, nginx, CDNs): so do we.
-  const segments = route.split('/').filter(Boolean).map(decodeURIComponent);
-  for (const segment of segments) {
-    if (segment === '.' || segment === '..' || segment.includes('/') || segment.includes('\\')) {
-      throw new Error(`prerender: route ${route} has no safe file name`);
-    }
-  }
-  return path.join(outDir, ...segments, 'index.html');
-}
-
-/** The shell with `html` in its mount point, the island after it, and `title`. */
-function pageHtml(shell: string, html: string, data: PrerenderedData, title: string): string {
-  // Same-origin URLs were rendered under the placeholder origin: root-relative in the HTML.
-  const markup = html.split(PRERENDER_ORIGIN).join('');
-  const island = `<script type="application/json" id="${PRERENDERED_ISLAND_ID}">${islandJson(data)}</script>`;
-  return shell
-    .replace(TITLE, () => `<title>${escapeText(title)}</title>`)
-    .replace(APP_ROOT, () => `<div id="app">${markup}</div>${island}`);
-}
-
 async function renderPages({ root, outDir, feedBase: configured }: PrerenderJob): Promise<number> {
   const shell = await readFile(path.join(outDir, 'index.html'), 'utf8');
   if (!shell.includes(APP_ROOT)) throw new Error(`prerender: index.html has no ${APP_ROOT}`);
   await writeFile(path.join(outDir, SHELL_FILE), shell);
+  // Copied from public/ by Vite; inlined byte for byte (server/app.js hashes the same file).
+  const headScript = await readFile(path.join(outDir, INLINE_SCRIPT_FILE), 'utf8');
 
   const feedBase = new URL(configured, `${PRERENDER_ORIGIN}/`).href;
   const content = await readSiteContent(path.join(outDir, 'api'), feedBase);
@@ -123,16 +89,22 @@ async function renderPages({ root, outDir, feedBase: configured }: PrerenderJob)
       '/src/app/prerender/render-route.tsx',
     )) as typeof RenderModule;
     const jobs = pageJobs(content, app.ABOUT_SLUGS);
+    let written = 0;
     for (const job of jobs) {
       const rendered = await app.renderRoute(`${PRERENDER_ORIGIN}${job.route}`, job.data);
       if (rendered.title === undefined) {
         throw new Error(`prerender: ${job.route} rendered without its content`);
       }
       const file = fileOf(outDir, job.route);
+      if (file === undefined) {
+        console.warn(`prerender: no safe file name for ${job.route}; the shell serves it`);
+        continue;
+      }
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, pageHtml(shell, rendered.html, job.data, rendered.title));
+      await writeFile(file, pageHtml(shell, rendered.html, job.data, rendered.title, headScript));
+      written += 1;
     }
-    return jobs.length;
+    return written;
   } finally {
     await server.close();
   }

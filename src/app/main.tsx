@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { PRERENDERED_CLASS } from '../shared/prerender';
 import { App, preloadRoute } from './app';
 import { catchUpPrerendered, checkStorageAtLaunch, readPrerendered, seedPrerendered } from './data';
 import { applyReadingPrefs, followReadingPrefs, readReadingPrefs } from './lib/reading-prefs';
@@ -30,6 +31,8 @@ const root = document.getElementById('app');
 if (root) {
   if (prerendered && root.firstElementChild) await preloadRoute(location.pathname);
   render(<App />, root);
+  // The page's controls answer from now on (tests wait for this).
+  document.documentElement.classList.remove(PRERENDERED_CLASS);
 }
 // What the page showed is stored by the worker once it controls the page (or, without
 // one, by the page after its first paint), so it reads offline and search finds it.

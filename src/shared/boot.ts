@@ -40,14 +40,22 @@ export interface BootPrefs {
   readonly noImages: boolean;
 }
 
+/**
+ * Where the page also keeps the attributes (localStorage), for the script every
+ * prerendered page runs before it paints (public/root-attributes.js, which
+ * spells this key and the two checks below out again: it is inlined, and
+ * imports nothing).
+ */
+export const ROOT_ATTRIBUTES_KEY = 'qilu:root-attributes';
+
 /** Only `data-*` names with plain characters are copied into the worker's HTML. */
-const ATTRIBUTE_NAME = /^data-[a-z][a-z0-9-]*$/;
+export const ATTRIBUTE_NAME = /^data-[a-z][a-z0-9-]*$/;
 /**
  * And only plain token values (every reading setting is one: `dark`, `200`,
  * `true`): the worker writes them into an attribute as they are, so a value
  * that would need escaping is dropped rather than escaped.
  */
-const ATTRIBUTE_VALUE = /^[A-Za-z0-9._-]{0,64}$/;
+export const ATTRIBUTE_VALUE = /^[A-Za-z0-9._-]{0,64}$/;
 
 /**
  * Reads a mirrored {@link BootPrefs}, dropping anything malformed: the worker

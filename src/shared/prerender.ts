@@ -14,3 +14,10 @@ export const PRERENDERED_ISLAND_ID = 'qilu-prerendered';
  * reads the island.
  */
 export const PRERENDER_ORIGIN = 'https://prerender.qilu.invalid';
+
+/**
+ * On `<html>` of a prerendered page until the app has rendered over it: until
+ * then its controls are only markup (nothing answers a click yet). Tests wait
+ * for it to go; nothing styles it.
+ */
+export const PRERENDERED_CLASS = 'prerendered';

@@ -1,6 +1,13 @@
 import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import type { FeedItem } from './fixtures';
-import { articlePath, channelDirectory, expect, feedPages, routeReady } from './fixtures';
+import {
+  articlePath,
+  channelDirectory,
+  expect,
+  feedPages,
+  routeReady,
+  withoutPrerenderedPages,
+} from './fixtures';
 import type { AppServer } from './offline-helpers';
 import {
   allowOfflineFailures,
@@ -16,6 +23,12 @@ import {
  * until the article turned up; when a producer does not publish that document, the channel
  * scan still finds it.
  */
+
+// The articles these tests link to stand for ones published after the build: no prerendered
+// page carries them, so the app finds each one itself.
+test.beforeEach(async ({ context }) => {
+  await withoutPrerenderedPages(context);
+});
 
 /** Path of an article's own document on the test server. */
 const documentPath = (id: string) => `/api/articles/${encodeURIComponent(id)}.json`;

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { feedErrorUserMessage } from '../../src/shared/feed/errors';
-import { expect, routeReady, test } from './fixtures';
+import { expect, routeReady, test, withoutPrerenderedPages } from './fixtures';
 
 /** FeedError user messages (src/shared/feed/errors.ts), as readers see them. */
 const HTTP_MESSAGE = feedErrorUserMessage('http', 500);
@@ -9,6 +9,12 @@ const JSON_MESSAGE = '收到的内容不完整或已损坏，请稍后重试。'
 // Requests are broken with page.route, which sees only what the page fetches; a service worker
 // would fetch on its own, out of reach. Blocking it keeps these tests about the page's handling.
 test.use({ serviceWorkers: 'block' });
+
+// A prerendered page carries its data and reads no feed on a first visit; these tests are
+// about the page reading one itself, as it does for a page the build did not prerender.
+test.beforeEach(async ({ page }) => {
+  await withoutPrerenderedPages(page);
+});
 
 /** Lets the real response through but cuts its body in half, like a dropped connection. */
 async function truncate(page: Page, pattern: string): Promise<void> {

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect } from '@playwright/test';
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, BrowserContext, Page } from '@playwright/test';
 import { ENV, serverUrl } from './env';
 
 export { expect };
@@ -188,7 +188,8 @@ export function articlePath(id: string): string {
  * view of a stored article (src/shared/boot.ts), its h1 is there and nothing is still loading.
  */
 export async function routeReady(page: Page): Promise<void> {
-  await expect(page.locator('html.booting, #boot')).toHaveCount(0);
+  // The worker's boot view is gone, and the app has rendered over a prerendered page.
+  await expect(page.locator('html.booting, #boot, html.prerendered')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: '正在加载' })).toHaveCount(0);
 }
@@ -206,4 +207,27 @@ export async function axeViolations(page: Page): Promise<string[]> {
         .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
         .join('\n'),
   );
+}
+
+/** The paths the build prerenders (tools/prerender.ts): home, channels, articles, about pages. */
+function isPrerenderedPath(url: URL): boolean {
+  return url.pathname === '/' || /^\/(?:channel|article|about)\//.test(url.pathname);
+}
+
+/**
+ * Answers every navigation of `target` to a prerendered path with the unrendered shell
+ * (shell.html), as the server does for a page the build did not prerender (an article ingested
+ * after it) and the worker does for a repeat visit: for tests of how the app reads what a page
+ * shows by itself, from IndexedDB or the network, rather than from the page's HTML.
+ */
+export async function withoutPrerenderedPages(target: Page | BrowserContext): Promise<void> {
+  await target.route(isPrerenderedPath, async (route) => {
+    const request = route.request();
+    if (!request.isNavigationRequest()) {
+      await route.fallback();
+      return;
+    }
+    const response = await route.fetch({ url: new URL('/shell.html', request.url()).href });
+    await route.fulfill({ response });
+  });
 }

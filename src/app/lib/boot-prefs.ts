@@ -1,10 +1,11 @@
 import type { BootPrefs } from '../../shared/boot';
-import { BOOT_PREFS_CACHE, BOOT_PREFS_URL } from '../../shared/boot';
+import { BOOT_PREFS_CACHE, BOOT_PREFS_URL, ROOT_ATTRIBUTES_KEY } from '../../shared/boot';
 import { offlinePrefs } from './prefs';
 
 /**
  * The worker's copy of the reader's settings, for its boot view of a stored
- * article (src/shared/boot.ts). main.tsx loads this module after the first
+ * article (src/shared/boot.ts), and the one in localStorage that prerendered
+ * pages apply before they paint. main.tsx loads this module after the first
  * paint, in idle time: nothing on the first screen needs it.
  */
 
@@ -25,7 +26,14 @@ async function mirror(): Promise<void> {
     noImages: offlinePrefs.get().noImages,
   };
   const body = JSON.stringify(prefs);
-  if (body === lastMirrored || typeof caches === 'undefined') return;
+  if (body === lastMirrored) return;
+  try {
+    // For the first paint of a prerendered page (public/root-attributes.js).
+    localStorage.setItem(ROOT_ATTRIBUTES_KEY, JSON.stringify(prefs.rootAttributes));
+  } catch {
+    // No storage: prerendered pages paint with the default look, then take the settings.
+  }
+  if (typeof caches === 'undefined') return;
   lastMirrored = body;
   try {
     const cache = await caches.open(BOOT_PREFS_CACHE);
