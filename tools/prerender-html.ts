@@ -1,6 +1,10 @@
 import path from 'node:path';
 import type { PrerenderedData } from '../src/app/data/index';
-import { PRERENDERED_CLASS, PRERENDERED_ISLAND_ID, PRERENDER_ORIGIN } from '../src/shared/prerender';
+import {
+  PRERENDERED_CLASS,
+  PRERENDERED_ISLAND_ID,
+  PRERENDER_ORIGIN,
+} from '../src/shared/prerender';
 
 /**
  * Writing a prerendered page (tools/prerender-pages.ts): the shell with the

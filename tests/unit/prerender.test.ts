@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { locationStub } from 'preact-iso/prerender';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { PrerenderedData } from '../../src/app/data/index';
+import type * as DataLayer from '../../src/app/data/index';
 import type { Article } from '../../src/shared/feed/types';
 import { PRERENDERED_ISLAND_ID, PRERENDER_ORIGIN } from '../../src/shared/prerender';
 import { APP_ROOT, fileOf, islandJson, pageHtml } from '../../tools/prerender-html';
@@ -14,7 +15,7 @@ import { APP_ROOT, fileOf, islandJson, pageHtml } from '../../tools/prerender-ht
 
 // The data layer resolves FEED_BASE against `location` when it loads.
 locationStub('https://reader.example/');
-let data: typeof import('../../src/app/data/index');
+let data: typeof DataLayer;
 beforeAll(async () => {
   data = await import('../../src/app/data/index');
 });
