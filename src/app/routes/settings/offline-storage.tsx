@@ -14,8 +14,16 @@ import { announce } from '../../lib/announce';
 import { DEPTH_CHOICES, offlinePrefs, updatePrefs } from '../../lib/prefs';
 import { useObservable } from '../../lib/observable';
 import { useAsync } from '../../lib/use-async';
+import { ChoiceGroup } from './choice-group';
 import type { UsageRow } from '../../lib/usage';
+import type { Choice } from '../../lib/reading-prefs/choices';
 import { estimateText, usageRows } from '../../lib/usage';
+
+/** 下载页数: how many pages of each channel 下载离线 stores. */
+const DEPTH_OPTIONS: readonly Choice<number>[] = DEPTH_CHOICES.map((depth) => ({
+  value: depth,
+  label: `${depth} 页（约 ${depth * 20} 篇）`,
+}));
 
 /** Where focus goes once the row it was in is gone. */
 type FocusTarget =
@@ -46,20 +54,15 @@ function Preferences() {
       <p class="settings-hint">
         省流量时，所有页面都不加载图片，只显示图片的文字说明；下载离线内容时也不下载图片。
       </p>
-      <div class="select-field">
-        <label for="download-depth">下载页数</label>
-        <select
-          id="download-depth"
-          value={String(prefs.depth)}
-          onChange={(event) => updatePrefs({ depth: Number(event.currentTarget.value) })}
-        >
-          {DEPTH_CHOICES.map((depth) => (
-            <option key={depth} value={String(depth)}>
-              {depth} 页（约 {depth * 20} 篇）
-            </option>
-          ))}
-        </select>
-      </div>
+      {/* Chips, not a <select>: at 200 % text on a phone a select is as wide as its longest
+          choice and cut off; the chips wrap, and each is a large target. */}
+      <ChoiceGroup
+        id="download-depth"
+        legend="下载页数"
+        choices={DEPTH_OPTIONS}
+        value={prefs.depth}
+        onChange={(depth) => updatePrefs({ depth })}
+      />
     </div>
   );
 }
