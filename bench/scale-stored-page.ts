@@ -34,13 +34,19 @@ export interface FillResult {
 /** Records per object store of the app's database. */
 export type StoreCounts = Record<string, number>;
 
+/** One cold read of a channel page. */
+export interface QueryTime {
+  readonly openMs: number;
+  readonly readMs: number;
+}
+
 /** The steps bench/scale-stored.ts calls through `window.qiluScaleBench`. */
 export interface ScaleBenchSteps {
   fill(count: number): Promise<FillResult>;
   counts(): Promise<StoreCounts>;
   usage(): Promise<number>;
-  /** ms of each cold read of page `pageIndex` of `channelId` (open the store, read the page). */
-  pageQuery(channelId: string, pageIndex: number, runs: number): Promise<number[]>;
+  /** Each cold read of page `pageIndex` of `channelId`: ms to open the store, then to read the page. */
+  pageQuery(channelId: string, pageIndex: number, runs: number): Promise<QueryTime[]>;
 }
 
 declare global {
@@ -132,14 +138,15 @@ async function usage(): Promise<number> {
   return (await navigator.storage.estimate()).usage ?? 0;
 }
 
-async function pageQuery(channelId: string, pageIndex: number, runs: number): Promise<number[]> {
-  const times: number[] = [];
+async function pageQuery(channelId: string, pageIndex: number, runs: number): Promise<QueryTime[]> {
+  const times: QueryTime[] = [];
   for (let run = 0; run < runs; run++) {
     const start = performance.now();
     // A cold read as the app's first screen makes it: a fresh connection, then the page.
     const db = await openStore({ name: DB_NAME });
+    const opened = performance.now();
     const page = await readPage(db, channelId, pageIndex);
-    times.push(performance.now() - start);
+    times.push({ openMs: opened - start, readMs: performance.now() - opened });
     db.close();
     if (!page || page.page.items.length !== PAGE_SIZE) {
       throw new Error(`page ${pageIndex} of ${channelId}: ${page?.page.items.length ?? 0} items`);

@@ -1,6 +1,7 @@
-import type { BrowserContext, CDPSession, Page } from 'playwright-core';
+import type { Browser, BrowserContext, CDPSession, Page } from 'playwright-core';
 import { DB_NAME } from '../src/shared/cache-names';
 import { launchBenchChromium } from './bench-browser';
+import type { BenchServer } from './bench-server';
 import { serveBuild } from './bench-server';
 import { buildWithBenchPage, runPageStep } from './bundle-page';
 import { hasStoredRecord } from './page-scripts';
@@ -55,6 +56,10 @@ export interface RouteRow {
   readonly firstItem: Timing;
   /** Navigation start → the whole first page (20 items; home: its first list) painted. */
   readonly firstPage: Timing;
+  /** Median of: the shell answered by the cold worker (navigation responseEnd). */
+  readonly shellMs: number;
+  /** Median of: the last script that arrived before the first item was in the DOM (resource timing). */
+  readonly scriptsMs: number;
   /** Press of 「+更多」 → the next 20 painted (channel page only). */
   readonly more?: Timing;
 }
@@ -70,20 +75,33 @@ export interface HeapRow {
   readonly uaSpecificBytes?: number;
 }
 
-/** Everything the report needs. */
-export interface StoredScaleResult {
+/** One store filled and measured, in a fresh browser context (a profile of its own). */
+export interface StoredScenario {
   readonly fill: FillResult;
   readonly countsBefore: StoreCounts;
   readonly countsAfter: StoreCounts;
   readonly usageBytes: number;
-  readonly query: readonly { rate: number; page: number; timing: Timing }[];
+  /** Cold reads of page 0 and 1 of PROBE_CHANNEL: open + read, and the read alone. */
+  readonly query: readonly { rate: number; page: number; timing: Timing; readMs: number }[];
   readonly rows: readonly RouteRow[];
   readonly heap: readonly HeapRow[];
+  /** What reached the server while the context was offline (should be nothing). */
+  readonly offlineRequests: readonly string[];
+  /** Whether the app's origin is cross-origin isolated (measureUserAgentSpecificMemory needs it). */
   readonly crossOriginIsolated: boolean;
-  readonly offlineServerRequests: number;
+}
+
+/** Everything the report needs. */
+export interface StoredScaleResult {
+  readonly stored: StoredScenario;
+  /** The same runs over a small store, to tell the app's own start from what 10,000 add. */
+  readonly baseline: StoredScenario;
   readonly runs: number;
   readonly browser: string;
 }
+
+/** Articles of the baseline store: two pages in each of the 18 channels. */
+export const BASELINE_ARTICLES = 720;
 
 function timing(values: readonly number[]): Timing {
   return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
@@ -117,7 +135,7 @@ function listProbe(container: string, ids: readonly string[], full: number): str
   const container = ${JSON.stringify(container)};
   const ids = new Set(${JSON.stringify(ids)});
   const full = ${full};
-  const state = { first: -1, firstPainted: -1, full: -1, fullPainted: -1, visible: false };
+  const state = { first: -1, firstPainted: -1, full: -1, fullPainted: -1, visible: false, shell: -1, scripts: -1 };
   window[${JSON.stringify(PROBE)}] = state;
   const links = () => [...document.querySelectorAll(container + ' a[href^="/article/"]')].filter((a) => {
     const id = decodeURIComponent(a.getAttribute('href').slice('/article/'.length).split(/[?#]/)[0]);
@@ -133,7 +151,16 @@ function listProbe(container: string, ids: readonly string[], full: number): str
     if (found.length > 0 && state.first < 0) {
       state.first = performance.now();
       const first = found[0];
-      afterPaint((t) => { state.firstPainted = t; state.visible = first.checkVisibility(); });
+      const before = state.first;
+      afterPaint((t) => {
+        state.firstPainted = t;
+        state.visible = first.checkVisibility();
+        const nav = performance.getEntriesByType('navigation')[0];
+        state.shell = nav ? nav.responseEnd : -1;
+        state.scripts = Math.max(-1, ...performance.getEntriesByType('resource')
+          .filter((r) => /\\.js(?:\\?|$)/.test(r.name) && r.responseEnd <= before)
+          .map((r) => r.responseEnd));
+      });
     }
     if (found.length >= full) {
       state.full = performance.now();
@@ -179,6 +206,8 @@ function pressMore(target: number, nextId: string): string {
 
 interface Visit {
   readonly firstItem: number;
+  readonly shell: number;
+  readonly scripts: number;
   readonly firstPage: number;
   readonly more?: number;
   readonly heap?: HeapRow;
@@ -205,6 +234,8 @@ async function visit(
       firstPainted: number;
       fullPainted: number;
       visible: boolean;
+      shell: number;
+      scripts: number;
     }>(page, PROBE_DONE, 120_000, `stored list on ${route}`);
     if (!state.visible)
       throw new Error(`${route}: the first stored item was painted without a box`);
@@ -242,6 +273,8 @@ async function visit(
     return {
       firstItem: state.firstPainted,
       firstPage: state.fullPainted,
+      shell: state.shell,
+      scripts: state.scripts,
       ...(moreMs !== undefined && { more: moreMs }),
       ...(heap && { heap }),
     };
@@ -250,27 +283,14 @@ async function visit(
   }
 }
 
-/**
- * Runs the benchmark over the build in `dist`. Takes a few minutes: 10,000
- * articles are written and indexed once, then each route is opened
- * 2 × (1 + RUNS) times.
- */
-export async function measureStoredScale(
-  root: string,
-  dist: string,
-  articleCount: number = STORED_ARTICLES,
-): Promise<StoredScaleResult> {
-  const copy = await buildWithBenchPage(
-    root,
-    dist,
-    'bench-scale',
-    'scale-stored-page',
-    await corpusPool(root),
-  );
-  const server = await serveBuild(copy.root);
-  const browser = await launchBenchChromium();
+/** A fresh context: the app run online once, `articleCount` stored, then measured offline. */
+async function scenario(
+  browser: Browser,
+  server: BenchServer,
+  articleCount: number,
+): Promise<StoredScenario> {
+  const context = await browser.newContext();
   try {
-    const context = await browser.newContext();
     // A returning reader: the app ran online once (worker installed, directory stored).
     const app = await context.newPage();
     await app.goto(`${server.origin}/`);
@@ -288,12 +308,17 @@ export async function measureStoredScale(
     // Let the browser settle its writes before asking how much disk they took.
     await bench.waitForTimeout(1000);
     const usageBytes = await step(bench, 'usage', []);
-    const query: { rate: number; page: number; timing: Timing }[] = [];
+    const query: { rate: number; page: number; timing: Timing; readMs: number }[] = [];
     for (const rate of RATES) {
       await throttle(benchCdp, rate);
       for (const pageIndex of [0, 1]) {
         const times = await step(bench, 'pageQuery', [PROBE_CHANNEL, pageIndex, QUERY_RUNS]);
-        query.push({ rate, page: pageIndex, timing: timing(times) });
+        query.push({
+          rate,
+          page: pageIndex,
+          timing: timing(times.map((t) => t.openMs + t.readMs)),
+          readMs: median(times.map((t) => t.readMs)),
+        });
       }
     }
     await throttle(benchCdp, 1);
@@ -315,7 +340,7 @@ export async function measureStoredScale(
     ];
 
     await context.setOffline(true);
-    const requestsBefore = server.requestCount();
+    const responsesBefore = server.responses.length;
     const rows: RouteRow[] = [];
     const heap: HeapRow[] = [];
     for (const rate of RATES) {
@@ -342,11 +367,15 @@ export async function measureStoredScale(
           rate,
           firstItem: timing(visits.map((v) => v.firstItem)),
           firstPage: timing(visits.map((v) => v.firstPage)),
+          shellMs: median(visits.map((v) => v.shell)),
+          scriptsMs: median(visits.map((v) => v.scripts)),
           ...(moreTimes.length > 0 && { more: timing(moreTimes) }),
         });
       }
     }
-    const offlineServerRequests = server.requestCount() - requestsBefore;
+    const offlineRequests = server.responses
+      .slice(responsesBefore)
+      .map((r) => `${r.method} ${r.url} ${r.status}`);
     await context.setOffline(false);
     const countsAfter = await step(bench, 'counts', []);
     const crossOriginIsolated = await bench.evaluate(() => self.crossOriginIsolated);
@@ -358,8 +387,39 @@ export async function measureStoredScale(
       query,
       rows,
       heap,
+      offlineRequests,
       crossOriginIsolated,
-      offlineServerRequests,
+    };
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * Runs the benchmark over the build in `dist`: a small store first (the
+ * baseline), then `articleCount`. Takes a few minutes: 10,000 articles are
+ * written and indexed, then each route is opened 2 × (1 + RUNS) times per store.
+ */
+export async function measureStoredScale(
+  root: string,
+  dist: string,
+  articleCount: number = STORED_ARTICLES,
+): Promise<StoredScaleResult> {
+  const copy = await buildWithBenchPage(
+    root,
+    dist,
+    'bench-scale',
+    'scale-stored-page',
+    await corpusPool(root),
+  );
+  const server = await serveBuild(copy.root);
+  const browser = await launchBenchChromium();
+  try {
+    const baseline = await scenario(browser, server, Math.min(BASELINE_ARTICLES, articleCount));
+    const stored = await scenario(browser, server, articleCount);
+    return {
+      stored,
+      baseline,
       runs: RUNS,
       browser: `Chromium ${browser.version()}`,
     };
