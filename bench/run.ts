@@ -22,6 +22,8 @@ import { REFRESH_TARGET_BYTES, measureRefreshBytes } from './refresh-bytes';
 import type { RefreshBytesResult } from './refresh-bytes';
 import { measureCityDownload } from './scale-download';
 import { SCALE_HEADING, scaleSection } from './scale-report';
+import { measureStoredScale } from './scale-stored';
+import { SCALE_STORED_HEADING, scaleStoredSection } from './scale-stored-report';
 import { measureSearch } from './search';
 import { SEARCH_HEADING, searchSection } from './search-report';
 
@@ -96,6 +98,14 @@ const ALONE: Record<string, { heading: string; section: () => Promise<string[]> 
     section: async () =>
       scaleSection(await attempt('Scale', () => measureCityDownload(root)), root),
   },
+  'scale-stored': {
+    heading: SCALE_STORED_HEADING,
+    section: async () =>
+      scaleStoredSection(
+        await attempt('10,000 stored', () => measureStoredScale(root, dist)),
+        root,
+      ),
+  },
 };
 if (only !== undefined) {
   const alone = ALONE[only];
@@ -130,6 +140,7 @@ const refreshBytes = await attempt('Unchanged refresh', () => measureRefreshByte
 const search = await attempt('Offline search', () => measureSearch(root, dist));
 const ingest = await attempt('Ingest', () => Promise.resolve(measureIngest(root)));
 const scale = await attempt('Scale', () => measureCityDownload(root));
+const scaleStored = await attempt('10,000 stored', () => measureStoredScale(root, dist));
 const lighthouse = process.argv.includes('--no-lighthouse') ? [] : runLighthouse(root);
 
 function offlineVisitSection(outcome: Outcome<OfflineVisitResult>): string[] {
@@ -205,7 +216,7 @@ const lines = [
   '# Benchmarks',
   '',
   'Produced by `npm run bench` (`node --import tsx bench/run.ts`; add `--build` to rebuild `dist/`;',
-  '`npm run bench -- --only search`, `--only ingest`, `--only offline`, `--only first-visit`, `--only scale` or `--only lighthouse` runs that benchmark alone and replaces its section).',
+  '`npm run bench -- --only search`, `--only ingest`, `--only offline`, `--only first-visit`, `--only scale`, `--only scale-stored` or `--only lighthouse` runs that benchmark alone and replaces its section).',
   `Last run: ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}.`,
   '',
   ...firstVisitSection(firstVisit),
@@ -239,6 +250,7 @@ const lines = [
   ...searchSection(search),
   ...ingestSection(ingest),
   ...scaleSection(scale, root),
+  ...scaleStoredSection(scaleStored, root),
   ...lighthouseSection(lighthouse),
 ];
 writeFileSync(out, lines.join('\n'));

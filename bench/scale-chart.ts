@@ -4,6 +4,7 @@
  * milliseconds, megabytes and kilobytes share one axis. Hand-written SVG, no
  * dependency; the text in it is escaped.
  */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 /** One bar: a figure and the budget it is held to. */
 export interface ChartRow {
@@ -39,8 +40,43 @@ function figure(value: number): string {
   return value.toFixed(2).replace(/\.?0+$/, '');
 }
 
-/** The chart: one bar per row, green within its budget, red over it. */
-export function budgetChart(title: string, rows: readonly ChartRow[]): string {
+/** The rows of each benchmark group that draws in the chart, by group name (`--only` name). */
+export type ChartGroups = Readonly<Record<string, readonly ChartRow[]>>;
+
+/** Where {@link budgetChart} keeps its groups' rows inside the SVG, so one group can be redrawn alone. */
+const ROWS_METADATA = /<metadata id="chart-rows">([^<]*)<\/metadata>/;
+/** A bar as {@link budgetChart} draws it: its label, then `value / budget unit`. */
+const DRAWN_BAR =
+  /<text x="\d+" y="\d+" text-anchor="end">([^<]*)<\/text><rect [^>]*\/><text x="\d+" y="\d+">([\d.]+) \/ ([\d.]+) ([^<▸]*?)(?: ▸)?<\/text>/g;
+
+function unescapeXml(text: string): string {
+  return text
+    .replaceAll('&quot;', '"')
+    .replaceAll('&lt;', '<')
+    .replaceAll('&gt;', '>')
+    .replaceAll('&amp;', '&');
+}
+
+/**
+ * The groups drawn in `svg` (a chart this module wrote): from its metadata, or,
+ * for a chart written before the metadata existed, its bars read back as the
+ * group `legacyGroup` (values as printed, rounded for the eye).
+ */
+export function chartGroups(svg: string, legacyGroup: string): ChartGroups {
+  const stored = ROWS_METADATA.exec(svg)?.[1];
+  if (stored !== undefined) return JSON.parse(unescapeXml(stored)) as ChartGroups;
+  const rows = [...svg.matchAll(DRAWN_BAR)].map(([, label, value, budget, unit]) => ({
+    label: unescapeXml(label ?? ''),
+    value: Number(value),
+    budget: Number(budget),
+    unit: unescapeXml(unit ?? ''),
+  }));
+  return rows.length > 0 ? { [legacyGroup]: rows } : {};
+}
+
+/** The chart: one bar per row, green within its budget, red over it; `groups` drawn in order. */
+export function budgetChart(title: string, groups: ChartGroups): string {
+  const rows = Object.values(groups).flat();
   const height = TOP + rows.length * ROW_HEIGHT + 28;
   const x0 = LABEL_WIDTH;
   const budgetX = x0 + BAR_WIDTH / AXIS_MAX;
@@ -62,6 +98,7 @@ export function budgetChart(title: string, rows: readonly ChartRow[]): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" role="img" aria-labelledby="chart-title">`,
     `<title id="chart-title">${escapeXml(title)}</title>`,
+    `<metadata id="chart-rows">${escapeXml(JSON.stringify(groups))}</metadata>`,
     '<style>text{font:13px sans-serif;fill:#1a1a1a}.note{fill:#555}.within{fill:#2e7d32}.over{fill:#c62828}.budget{stroke:#1a1a1a;stroke-dasharray:4 3}</style>',
     `<rect width="${WIDTH}" height="${height}" fill="#fff"/>`,
     `<text x="8" y="20" style="font-weight:bold">${escapeXml(title)}</text>`,
@@ -72,4 +109,17 @@ export function budgetChart(title: string, rows: readonly ChartRow[]): string {
     '</svg>',
     '',
   ].join('\n');
+}
+
+/** The chart's title: it gathers the scale groups' figures. */
+export const CHART_TITLE = 'Scale figures against their budgets and aims';
+
+/**
+ * Redraws the chart at `file` with `group`'s bars replaced by `rows`, keeping
+ * the other groups' bars as the chart holds them (each group's run writes
+ * only its own figures).
+ */
+export function writeChartGroup(file: string, group: string, rows: readonly ChartRow[]): void {
+  const existing = existsSync(file) ? chartGroups(readFileSync(file, 'utf8'), 'scale') : {};
+  writeFileSync(file, budgetChart(CHART_TITLE, { ...existing, [group]: rows }));
 }

@@ -1,7 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { ChartRow } from './scale-chart';
-import { budgetChart } from './scale-chart';
+import { writeChartGroup } from './scale-chart';
 import type { CityDownload } from './scale-download';
 
 /** Heading of the scale section in docs/BENCHMARKS.md (`--only scale` replaces it). */
@@ -38,15 +37,12 @@ export function scaleChartRows(r: CityDownload): ChartRow[] {
   ];
 }
 
-/** The section's lines; writes the chart to `docs/benchmarks-chart.svg` under `root`. */
+/** The section's lines; redraws its bars of the chart `docs/benchmarks-chart.svg` under `root`. */
 export function scaleSection(outcome: Outcome<CityDownload>, root: string): string[] {
   const heading = [SCALE_HEADING, ''];
   if (!outcome.ok) return [...heading, `**Failed:** ${outcome.error}`, ''];
   const r = outcome.value;
-  writeFileSync(
-    path.join(root, 'docs', 'benchmarks-chart.svg'),
-    budgetChart('One city offline from a 100,000-article API, against the aim', scaleChartRows(r)),
-  );
+  writeChartGroup(path.join(root, 'docs', 'benchmarks-chart.svg'), 'scale', scaleChartRows(r));
   return [
     ...heading,
     `${r.articles.toLocaleString('en')} generated articles (bench/ingest.ts) ingested by the real \`runIngest\` into a fresh ` +

@@ -1,16 +1,15 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { buildContentApi } from '../content/lib/api';
 import { CHANNELS } from '../content/lib/channels';
 import { parseFeedPage } from '../src/shared/feed';
 import { launchBenchChromium } from './bench-browser';
-import { bundleBenchPage } from './bundle-page';
-import { copyBuild, serveBuild } from './bench-server';
+import { buildWithBenchPage, runPageStep } from './bundle-page';
+import { serveBuild } from './bench-server';
 import { pollPage } from './poll-page';
 import type { CorpusPool } from './search-corpus';
 import type { CorpusFacts, IndexSize, RecallRow, SearchBenchSteps, WriteRun } from './search-page';
-import { median, withTimeout } from './stats';
+import { median } from './stats';
 import { stopServiceWorkers, waitForController } from './service-worker-control';
 
 /**
@@ -145,19 +144,9 @@ function step<K extends keyof SearchBenchSteps>(
   args: Parameters<SearchBenchSteps[K]>,
   ms = 600_000,
 ): Promise<Awaited<ReturnType<SearchBenchSteps[K]>>> {
-  const run = page.evaluate(
-    ([stepName, stepArgs]) => {
-      const steps = window.qiluSearchBench as unknown as Record<
-        string,
-        (...a: unknown[]) => unknown
-      >;
-      const fn = steps[stepName];
-      if (!fn) throw new Error(`no step ${stepName}`);
-      return fn(...stepArgs);
-    },
-    [name, args] as const,
-  ) as Promise<Awaited<ReturnType<SearchBenchSteps[K]>>>;
-  return withTimeout(run, ms, `search benchmark step ${name}`);
+  return runPageStep(page, 'qiluSearchBench', name, args, ms) as Promise<
+    Awaited<ReturnType<SearchBenchSteps[K]>>
+  >;
 }
 
 async function throttle(cdp: CDPSession, rate: number): Promise<void> {
@@ -214,14 +203,12 @@ export async function measureSearch(
   dist: string,
   articleCount: number = SEARCH_ARTICLES,
 ): Promise<SearchBenchResult> {
-  const copy = await copyBuild(dist);
-  const benchDir = path.join(copy.root, 'bench-search');
-  await mkdir(benchDir, { recursive: true });
-  await writeFile(path.join(benchDir, 'pool.json'), JSON.stringify(await corpusPool(root)));
-  await bundleBenchPage(root, benchDir, 'search-page');
-  await writeFile(
-    path.join(benchDir, 'index.html'),
-    '<!doctype html><html lang="zh-CN"><title>search bench</title><script type="module" src="/bench-search/search-page.js"></script></html>',
+  const copy = await buildWithBenchPage(
+    root,
+    dist,
+    'bench-search',
+    'search-page',
+    await corpusPool(root),
   );
   const server = await serveBuild(copy.root);
   const browser = await launchBenchChromium();

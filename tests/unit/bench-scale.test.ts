@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { budgetChart, escapeXml } from '../../bench/scale-chart';
+import { budgetChart, chartGroups, escapeXml } from '../../bench/scale-chart';
 import { fileSet, pageChain } from '../../bench/scale-files';
 import { CITY_DOWNLOAD_AIM_BYTES, scaleChartRows } from '../../bench/scale-report';
 
@@ -63,7 +63,7 @@ describe('budgetChart', () => {
     { label: 'far over', value: 900, budget: 100, unit: 'ms' },
     { label: 'missing', value: NaN, budget: 100, unit: 'ms' },
   ];
-  const svg = budgetChart('Scale <10,000> & budgets', rows);
+  const svg = budgetChart('Scale <10,000> & budgets', { a: rows.slice(0, 2), b: rows.slice(2) });
 
   it('draws one bar per measured row, coloured by its budget', () => {
     expect(svg.match(/<rect [^>]*class="within"/g)).toHaveLength(1);
@@ -84,6 +84,26 @@ describe('budgetChart', () => {
     expect(svg).toContain('Scale &lt;10,000&gt; &amp; budgets');
     expect(svg).not.toContain('<10,000>');
     expect(escapeXml('"a"')).toBe('&quot;a&quot;');
+  });
+
+  it('keeps the rows of each group, so one group can be redrawn alone', () => {
+    const groups = chartGroups(svg, 'legacy');
+    expect(Object.keys(groups)).toEqual(['a', 'b']);
+    expect(groups.a).toEqual(rows.slice(0, 2));
+    // NaN does not survive JSON: it comes back as null, drawn as "not measured" again.
+    expect(groups.b?.map((row) => row.label)).toEqual(['far over', 'missing']);
+    expect(budgetChart('again', groups)).toContain('not measured');
+  });
+
+  it('reads the bars of a chart written before it kept its rows', () => {
+    const old = svg.replace(/<metadata[^]*?<\/metadata>/, '');
+    expect(chartGroups(old, 'legacy')).toEqual({
+      legacy: [
+        { label: 'within', value: 50, budget: 100, unit: 'ms' },
+        { label: 'over', value: 120, budget: 100, unit: 'ms' },
+        { label: 'far over', value: 900, budget: 100, unit: 'ms' },
+      ],
+    });
   });
 });
 
