@@ -29,10 +29,15 @@ if (prerendered) seedPrerendered(prerendered);
 // runs after that view was painted (public/boot-loader.js) and renders hidden.
 const root = document.getElementById('app');
 if (root) {
-  if (prerendered && root.firstElementChild) await preloadRoute(location.pathname);
-  render(<App />, root);
-  // The page's controls answer from now on (tests wait for this).
-  document.documentElement.classList.remove(PRERENDERED_CLASS);
+  const start = (): void => {
+    render(<App />, root);
+    // The page's controls answer from now on (tests wait for this).
+    document.documentElement.classList.remove(PRERENDERED_CLASS);
+  };
+  // Not a top-level await: route chunks import this module's chunk, which would wait for
+  // itself forever.
+  if (prerendered && root.firstElementChild) void preloadRoute(location.pathname).then(start);
+  else start();
 }
 // What the page showed is stored by the worker once it controls the page (or, without
 // one, by the page after its first paint), so it reads offline and search finds it.
