@@ -15,6 +15,9 @@ import {
 export const APP_ROOT = '<div id="app"></div>';
 const TITLE = /<title>[^<]*<\/title>/;
 const HTML_OPEN = /<html\b([^>]*)>/;
+const NOSCRIPT = /<noscript>[^<]*<\/noscript>/;
+/** A prerendered page reads without scripts: what they add, instead of the shell's "required". */
+const PAGE_NOSCRIPT = '<noscript>启用 JavaScript 后可以离线阅读、搜索和收藏。</noscript>';
 
 function escapeText(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -68,5 +71,6 @@ export function pageHtml(
     .replace(HTML_OPEN, (_, rest: string) => `<html${rest} class="${PRERENDERED_CLASS}">`)
     .replace(TITLE, () => `<title>${escapeText(title)}</title>`)
     .replace('</head>', () => `<script>${headScript}</script></head>`)
+    .replace(NOSCRIPT, () => PAGE_NOSCRIPT)
     .replace(APP_ROOT, () => `<div id="app">${markup}</div>${island}`);
 }

@@ -61,7 +61,7 @@ function sample(): PrerenderedData {
 
 const HEAD_SCRIPT = "document.documentElement.dataset.x = '1';";
 
-const SHELL = `<!doctype html><html lang="zh-CN"><head><title>齐鲁轻读</title></head><body>${APP_ROOT}<script type="module" src="/assets/index.js"></script></body></html>`;
+const SHELL = `<!doctype html><html lang="zh-CN"><head><title>齐鲁轻读</title></head><body>${APP_ROOT}<noscript>齐鲁轻读需要启用 JavaScript 才能阅读新闻。</noscript><script type="module" src="/assets/index.js"></script></body></html>`;
 
 describe('the page the build writes', () => {
   it('keeps every string of the island inside the script element', () => {
@@ -82,6 +82,8 @@ describe('the page the build writes', () => {
     const island = document.getElementById(PRERENDERED_ISLAND_ID);
     expect(island?.previousElementSibling?.id).toBe('app');
     expect(island?.getAttribute('type')).toBe('application/json');
+    // The page reads without scripts: the shell's 「需要启用 JavaScript」 would not be true.
+    expect(document.querySelector('noscript')?.textContent).not.toContain('需要');
   });
 
   it('refuses a head script that would end its element early (its hash would not match)', () => {
