@@ -1,5 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { READING_PREFS_KEY } from '../../src/app/lib/reading-prefs';
+import { ROOT_ATTRIBUTES_KEY } from '../../src/shared/boot';
 import { axeViolationsFast } from './a11y-helpers';
 import { expect, routeReady, test } from './fixtures';
 import { expectVisibleFocus, tabTo } from './keyboard-helpers';
@@ -54,6 +55,13 @@ async function open(
     READING_PREFS_KEY,
     JSON.stringify({ v: 1, textSize, elder, theme }),
   ] as const);
+  // A returning reader: on an earlier visit the app applied the settings and kept them where a
+  // prerendered page finds them before it paints (public/root-attributes.js).
+  await page.goto('/about/contact');
+  await routeReady(page);
+  await expect
+    .poll(() => page.evaluate((key) => localStorage.getItem(key), ROOT_ATTRIBUTES_KEY))
+    .toContain(`"data-theme":"${theme}"`);
   await page.addInitScript(recordFirstHeader);
   await page.goto(path);
   await routeReady(page);

@@ -1,5 +1,5 @@
 import { ENV, serverUrl } from './env';
-import { expect, routeReady, test } from './fixtures';
+import { expect, routeReady, test, withoutPrerenderedPages } from './fixtures';
 
 test.describe('a build whose FEED_BASE is another origin', () => {
   test('renders home and an article from a feed read from the other origin with CORS', async ({
@@ -9,6 +9,9 @@ test.describe('a build whose FEED_BASE is another origin', () => {
     const apiOrigin = serverUrl(ENV.apiOrigin);
     expect(appOrigin).not.toBe(apiOrigin);
 
+    // A page the build did not prerender: the page itself reads the feed across origins (a
+    // prerendered one would carry its data, and the worker would read the feed instead).
+    await withoutPrerenderedPages(page);
     const requested: string[] = [];
     page.on('request', (request) => requested.push(request.url()));
 
