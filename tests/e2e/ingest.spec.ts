@@ -25,14 +25,13 @@ const run = promisify(execFile);
 const HEADLINE = '山东惠民：示例内容，乡村夜校开课';
 const BODY = '示例内容：惠民县的乡村夜校本周开课，村民晚饭后就能来学电脑和电商。';
 
-let buildDir = '';
-let work = '';
-
-offlineTest.beforeAll(async () => {
-  // A real ingest run and a copy of the build: slower than a test's default on a busy machine.
-  offlineTest.setTimeout(120_000);
-  work = await mkdtemp(path.join(tmpdir(), 'qilu-e2e-ingest-'));
-  buildDir = path.join(work, 'dist');
+/**
+ * A copy of the production build with the feed ingested into its API: once per worker, before
+ * any server is started over it (a worker fixture, so no test-scoped fixture can run first).
+ */
+async function ingestedBuild(): Promise<{ buildDir: string; work: string }> {
+  const work = await mkdtemp(path.join(tmpdir(), 'qilu-e2e-ingest-'));
+  const buildDir = path.join(work, 'dist');
   await cp(v1Dir(), buildDir, { recursive: true });
   const feed = path.join(work, 'feed.json');
   await writeFile(
@@ -68,16 +67,22 @@ offlineTest.beforeAll(async () => {
     ],
     { env: { ...process.env, NO_COLOR: '1' } },
   );
-});
+  return { buildDir, work };
+}
 
-offlineTest.afterAll(async () => {
-  await rm(work, { recursive: true, force: true });
-});
-
-const test = offlineTest.extend<{ app: AppServer }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
-  app: async ({}, use) => {
-    const app = await AppServer.start(buildDir);
+const test = offlineTest.extend<{ app: AppServer }, { build: { buildDir: string; work: string } }>({
+  build: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright fixtures must destructure their dependencies.
+    async ({}, use) => {
+      const build = await ingestedBuild();
+      await use(build);
+      await rm(build.work, { recursive: true, force: true });
+    },
+    // A real ingest run and a copy of the build: slower than a test's default on a busy machine.
+    { scope: 'worker', timeout: 120_000 },
+  ],
+  app: async ({ build }, use) => {
+    const app = await AppServer.start(build.buildDir);
     addOurOrigin(app.origin);
     await use(app);
     await app.stop();
