@@ -7,6 +7,7 @@ import {
   TEXT,
   waitForStoredChannel,
   waitForWorkerControl,
+  setOffline,
 } from './offline-helpers';
 
 // The new states of issue 3, each checked with axe (WCAG 2.2 AA + best practices) while shown.
@@ -22,7 +23,7 @@ test.describe('accessibility of the offline states', () => {
     for (const section of ['hot', 'latest', 'photos']) await waitForStoredChannel(page, section);
 
     allowOfflineFailures(problems);
-    await context.setOffline(true);
+    await setOffline(context, true);
     await page.reload();
     await routeReady(page);
     await expect(offlineIndicator(page)).toBeVisible();

@@ -7,6 +7,7 @@ import {
   openAndStoreArticle,
   TEXT,
   waitForWorkerControl,
+  setOffline,
 } from './offline-helpers';
 
 const SEED_ID = 'seed-271a4622fc35748e';
@@ -41,7 +42,7 @@ test.describe('the service worker’s boot view of a stored article', () => {
     await expect.poll(() => mirroredPrefs(page)).toContain('"data-theme":"dark"');
 
     allowOfflineFailures(problems);
-    await context.setOffline(true);
+    await setOffline(context, true);
     const response = await page.goto(articlePath(SEED_ID));
     expect(response?.fromServiceWorker()).toBe(true);
     const html = (await response?.text()) ?? '';
@@ -76,7 +77,7 @@ test.describe('the service worker’s boot view of a stored article', () => {
     await waitForWorkerControl(page);
 
     allowOfflineFailures(problems);
-    await context.setOffline(true);
+    await setOffline(context, true);
     const response = await page.goto(articlePath('never-stored-article'));
     expect(response?.fromServiceWorker()).toBe(true);
     expect(await response?.text()).not.toContain('id="boot"');

@@ -20,6 +20,7 @@ import {
   waitForStoredChannel,
   waitForWorkerControl,
   watchServiceWorkers,
+  setOffline,
 } from './offline-helpers';
 
 // A cold start is a browser that was closed and opened again: a persistent profile on disk,
@@ -47,6 +48,9 @@ test.describe('a cold offline start after one visit', () => {
       });
       opened.push(context);
       const page = context.pages()[0] ?? (await context.newPage());
+      // The launch option alone leaves navigator.onLine true in documents the worker serves
+      // (an emulation quirk of this Chromium; see setOffline).
+      if (offline) await setOffline(context, true);
       await watchPage(page, problems);
       watchServiceWorkers(context, problems);
       return { context, page };

@@ -10,6 +10,7 @@ import {
   waitForStoredArticle,
   waitForStoredChannel,
   waitForWorkerControl,
+  setOffline,
 } from './offline-helpers';
 import { resolveRoute, ROUTES } from './routes';
 
@@ -111,7 +112,7 @@ async function expectSameOffline(page: Page, route: Visited): Promise<void> {
 test.describe('after a first visit, every route reloads offline', () => {
   test.describe.configure({ timeout: 90_000 });
 
-  test('with the browser offline (context.setOffline), each shows what it showed online and the header says 离线', async ({
+  test('with the browser offline (setOffline), each shows what it showed online and the header says 离线', async ({
     page,
     context,
     request,
@@ -120,7 +121,7 @@ test.describe('after a first visit, every route reloads offline', () => {
     const visited = await visitEveryRoute(page, request);
 
     allowOfflineFailures(problems);
-    await context.setOffline(true);
+    await setOffline(context, true);
     for (const route of visited) {
       await test.step(`${route.name} (${route.path})`, async () => {
         await page.goto(route.path);

@@ -15,6 +15,7 @@ import {
   readStore,
   storedPages,
   waitForWorkerControl,
+  setOffline,
 } from './offline-helpers';
 
 /**
@@ -159,7 +160,7 @@ test.describe('storage evicted by the browser', () => {
     // Offline, from a cold start: the app opens (its shell was fetched again), 济南 and both
     // saved articles read.
     allowOfflineFailures(problems);
-    await context.setOffline(true);
+    await setOffline(context, true);
     await page.goto(`/channel/${jinan.id}`);
     await routeReady(page);
     await expect(main.locator('a[href^="/article/"]').first()).toBeVisible();
@@ -175,7 +176,7 @@ test.describe('storage evicted by the browser', () => {
 
     // Said once: the launches after it say nothing (offline here, and online again).
     await expect(evictionNote(page)).toHaveCount(0);
-    await context.setOffline(false);
+    await setOffline(context, false);
     const again = Date.now();
     await page.reload();
     await routeReady(page);
@@ -205,14 +206,14 @@ test.describe('storage evicted by the browser', () => {
     // Only IndexedDB this time, so the shell still opens offline.
     await evict(page, context, app.origin, 'indexeddb');
     allowOfflineFailures(problems);
-    await context.setOffline(true);
+    await setOffline(context, true);
     await page.goto('/');
     await expect(evictionNote(page)).toHaveText(
       '浏览器清理了本机的离线内容。联网后会重新下载您选择的频道和收藏的文章。',
     );
     expect(await readStore(page, 'user')).toEqual([]);
 
-    await context.setOffline(false);
+    await setOffline(context, false);
     await expect(evictionNote(page).locator('p')).toHaveText(RESTORED, { timeout: 30_000 });
     const users = await readStore(page, 'user');
     expect(users.filter((user) => user.savedAt !== undefined).map((user) => user.id)).toEqual([

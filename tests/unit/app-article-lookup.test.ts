@@ -193,6 +193,15 @@ describe('opening an article that is not stored', () => {
     expect(feedRequests().length).toBeGreaterThan(0);
   });
 
+  it('with no network though the browser says online, asks for the document only and says it was never downloaded', async () => {
+    // "Lie-fi": navigator.onLine is true, yet no request gets an answer.
+    for (const url of routes.keys()) routes.set(url, { unreachable: true });
+    const data = await freshDataLayer();
+    await expect(data.getArticle('deep')).rejects.toBeInstanceOf(data.NotDownloadedError);
+    // Not one channel page: they would all fail the same way, one after another.
+    expect(new Set(requests.map((request) => request.url))).toEqual(new Set([DOC]));
+  });
+
   it('offline, asks for nothing and says it was never downloaded', async () => {
     onLine = false;
     const data = await freshDataLayer();

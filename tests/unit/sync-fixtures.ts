@@ -16,7 +16,9 @@ export type Route =
   | { readonly json: unknown; readonly etag?: string; readonly lastModified?: string }
   | { readonly status: number; readonly body?: string }
   | { readonly text: string; readonly contentType?: string }
-  | { readonly hang: true };
+  | { readonly hang: true }
+  /** No answer at all (no network): fetch rejects, as the browser's does. */
+  | { readonly unreachable: true };
 
 /** A fetch double over `routes` (mutable: tests change answers between syncs). */
 export function fakeNetwork(routes: Map<string, Route>): {
@@ -30,6 +32,7 @@ export function fakeNetwork(routes: Map<string, Route>): {
     requests.push({ url, headers });
     const route = routes.get(url);
     if (!route) return Promise.resolve(withUrl(url, new Response('not found', { status: 404 })));
+    if ('unreachable' in route) return Promise.reject(new TypeError('Failed to fetch'));
     if ('hang' in route) {
       return new Promise((_, reject) => {
         init?.signal?.addEventListener('abort', () => reject(init.signal?.reason));

@@ -134,8 +134,10 @@ async function withChannel(article: FoundArticle, opts: LoadOptions): Promise<Fo
  * pages. It is fetched and stored like a feed page (the worker, or the in-page
  * sync before one controls the page), so it reads offline and is searchable
  * afterwards. Resolves `undefined` when the document is of no use — not
- * published (404), invalid, without the article, or unreachable — for the
- * caller to read the channels instead; only the caller's abort rejects.
+ * published (404), invalid, without the article — for the caller to read the
+ * channels instead.
+ * @throws {NotDownloadedError} when the request got no answer at all and
+ *   IndexedDB is there (see the catch); else only the caller's abort rejects.
  */
 async function fromOwnDocument(
   id: string,
@@ -160,6 +162,13 @@ async function fromOwnDocument(
     return await withChannel(result, opts);
   } catch (error) {
     opts.signal?.throwIfAborted();
+    // No answer at all, though navigator.onLine said online (a captive or dead Wi-Fi, a
+    // phone between cells: "lie-fi"): every channel page would fail the same way, one after
+    // another through the worker, while the reader waits on 「正在加载文章…」. Say at once that
+    // it was never downloaded, as offline. A 404 or a broken document is an answer: the
+    // producer publishes no usable document, and the channels may still list the article.
+    // Without IndexedDB nothing can have been downloaded; the caller reports the failure.
+    if (db && isNetworkFailure(error)) throw new NotDownloadedError('article', { cause: error });
     // Expected from producers that do not publish article documents: not a failure to show.
     console.info(`No usable document for article "${id}"; reading the channels`, error);
     return undefined;
@@ -168,10 +177,11 @@ async function fromOwnDocument(
 
 /**
  * The article `id`: from memory, else from IndexedDB, else (online) from its
- * own document, else by reading the channels until it turns up. Resolves
- * `undefined` when it is not there; rejects with {@link NotDownloadedError}
- * when it was never stored and the network is unreachable, or with the reason
- * nothing could be read.
+ * own document, else (when the producer publishes none) by reading the
+ * channels until it turns up. Resolves `undefined` when it is not there;
+ * rejects with {@link NotDownloadedError} when it was never stored and the
+ * network is unreachable (the browser says offline, or its own document got
+ * no answer), or with the reason nothing could be read.
  */
 export async function getArticle(
   id: string,
