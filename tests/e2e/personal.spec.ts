@@ -1,5 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
-import { articlePath, axeViolations, expect, routeReady, test } from './fixtures';
+import {
+  articlePath,
+  axeViolations,
+  expect,
+  routeReady,
+  test,
+  withoutPrerenderedPages,
+} from './fixtures';
 import { readStore } from './offline-helpers';
 
 /**
@@ -282,6 +289,8 @@ test.describe('分享', () => {
       context,
     }) => {
       const portalUrl = 'https://www.dzwww.com/shandong/sdnews/202305/t20230506_0000.htm';
+      // The rewritten feed reaches pages that read it themselves (not prerendered ones).
+      await withoutPrerenderedPages(context);
       await context.route('**/api/feeds/jinan.json', async (route) => {
         const response = await route.fetch();
         const feed = (await response.json()) as { items: { id: string; url?: string }[] };

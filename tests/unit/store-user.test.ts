@@ -11,7 +11,12 @@ import {
   setPosition,
   setSaved,
 } from '../../src/shared/store/index';
-import { getUserArticles, saveArticle, setSavedMany } from '../../src/shared/store/user';
+import {
+  getUserArticles,
+  markReadKeeping,
+  saveArticle,
+  setSavedMany,
+} from '../../src/shared/store/user';
 import { article, closeStores, feedPage, freshStore, pageUrl } from './store-fixtures';
 
 afterEach(closeStores);
@@ -44,6 +49,26 @@ describe('saving articles (收藏)', () => {
     const saved = await listSaved(db);
     expect(saved.map((entry) => entry.user.id)).toEqual(['b', 'gone', 'a']);
     expect(saved.map((entry) => entry.stored?.article.id)).toEqual(['b', undefined, 'a']);
+  });
+});
+
+describe('reading an article the page showed from prerendered data', () => {
+  it('stores it (listed by no channel) with the read, so 最近阅读 lists it at once', async () => {
+    const db = await freshStore();
+    await markReadKeeping(db, article('shown'), 100);
+    expect((await getArticleRecord(db, 'shown'))?.channelIds).toEqual([]);
+    expect(await getUserArticle(db, 'shown')).toEqual({ id: 'shown', lastReadAt: 100 });
+    const history = await listHistory(db);
+    expect(history.map((entry) => entry.stored?.article.id)).toEqual(['shown']);
+  });
+
+  it('leaves an article the feed stored as it is, and only records the read', async () => {
+    const db = await freshStore();
+    await putFeedPage(db, 'jinan', 0, feedPage(pageUrl('jinan'), ['a']), {});
+    const before = await getArticleRecord(db, 'a');
+    await markReadKeeping(db, article('a', { title: '另一个标题' }), 100);
+    expect(await getArticleRecord(db, 'a')).toEqual(before);
+    expect(await getUserArticle(db, 'a')).toEqual({ id: 'a', lastReadAt: 100 });
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Article } from '../../shared/feed/types';
 import { getUserArticles } from '../../shared/store/reads';
 import { lazyModule } from '../lib/lazy-module';
 import { createObservable } from '../lib/observable';
@@ -119,15 +120,31 @@ export function setMark(id: string, change: Partial<ArticleMark>): void {
   bump();
 }
 
+/**
+ * Articles the page shows from a prerendered page's data, which IndexedDB may
+ * not hold yet (the worker stores them once it controls the page).
+ */
+const notYetStored = new Map<string, Article>();
+
+/** Notes an article shown from prerendered data (src/app/data/prerendered.ts). */
+export function noteNotYetStored(article: Article): void {
+  notYetStored.set(article.id, article);
+}
+
 /** Notes that the reader opened article `id` (for 已读, 最近阅读 and least-recently-read eviction). */
 export function markArticleRead(id: string): void {
   setMark(id, { read: true });
   const at = Date.now();
+  // Stored along with the read unless it is, so 最近阅读 lists it before the worker stores it.
+  const shown = notYetStored.get(id);
+  notYetStored.delete(id);
   void localDatabase().then((db) => {
     if (!db) return;
     storeWrites
       .load()
-      .then(({ markRead }) => markRead(db, id, at))
+      .then(({ markRead, markReadKeeping }) =>
+        shown ? markReadKeeping(db, shown, at) : markRead(db, id, at),
+      )
       .catch((error: unknown) => console.warn('Could not record the read', error));
   });
 }

@@ -10,6 +10,7 @@ import {
   forgetAllPages,
 } from './cache';
 import { localDatabase } from './database';
+import { noteNotYetStored } from './marks';
 import { refreshDirectoryInBackground, refreshPageInBackground } from './live';
 import { refreshArticle } from './refresh';
 
@@ -80,7 +81,10 @@ export function readPrerendered(doc: Document): PrerenderedData | undefined {
 export function seedPrerendered(data: PrerenderedData, now: number = Date.now()): void {
   if (!cachedDirectory()) cacheDirectory({ directory: data.directory, fetchedAt: now });
   for (const page of data.pages) cacheOutlinePage({ ...page, fetchedAt: now });
-  for (const { article, channelIds } of data.articles) cacheArticle(article, channelIds);
+  for (const { article, channelIds } of data.articles) {
+    cacheArticle(article, channelIds);
+    noteNotYetStored(article);
+  }
 }
 
 /** Forgets every page and article in memory: the build renders one route after another. */

@@ -32,6 +32,7 @@ export {
   listHistory,
   listSaved,
   markRead,
+  markReadKeeping,
   saveArticle,
   setPosition,
   setSaved,

@@ -108,20 +108,50 @@ export function setSaved(
  * @throws StoreError when IndexedDB fails (StoreQuotaError when even eviction made no room).
  */
 export function saveArticle(db: StoreDb, article: Article, at: number = Date.now()): Promise<void> {
+  return keepArticle(db, 'saveArticle', article, at, (record) => ({
+    ...record,
+    savedAt: record.savedAt ?? at,
+  }));
+}
+
+/**
+ * Records that the reader opened `article` ({@link markRead}) and stores the
+ * article if it is not stored yet, in one transaction: for an article the page
+ * showed from a prerendered page's data (src/app/data/prerendered.ts), which
+ * the worker has not fetched yet, so that 最近阅读 lists it at once. Stored
+ * this way it is listed by no channel, like a saved one.
+ * @throws StoreError when IndexedDB fails.
+ */
+export function markReadKeeping(
+  db: StoreDb,
+  article: Article,
+  at: number = Date.now(),
+): Promise<void> {
+  return keepArticle(db, 'markReadKeeping', article, at, (record) => ({
+    ...record,
+    lastReadAt: at,
+  }));
+}
+
+/** Stores `article` unless it is stored, and changes its user record, in one transaction. */
+function keepArticle(
+  db: StoreDb,
+  operation: string,
+  article: Article,
+  at: number,
+  change: (record: UserArticleRecord) => UserArticleRecord,
+): Promise<void> {
   const bytes = articleBytes(article);
   return writeWithRoom(
     db,
-    'saveArticle',
+    operation,
     () =>
       inTransaction(db, ['user', 'articles'], async (tx) => {
         const articles = tx.objectStore('articles');
         if ((await articles.getKey(article.id)) === undefined) {
           await articles.put({ article, channelIds: [], storedAt: at, bytes });
         }
-        await updateIn(tx.objectStore('user'), article.id, (record) => ({
-          ...record,
-          savedAt: record.savedAt ?? at,
-        }));
+        await updateIn(tx.objectStore('user'), article.id, change);
       }),
     bytes,
   );
