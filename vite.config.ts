@@ -66,6 +66,9 @@ export default defineConfig({
   },
   build: {
     target: 'es2022',
+    // .vite/manifest.json: which stylesheets and chunks each route needs, for the prerendered
+    // pages (tools/prerender-pages.ts). Neither served nor precached (a dot folder).
+    manifest: true,
     outDir: process.env.OUT_DIR ?? 'dist',
     emptyOutDir: true,
     rolldownOptions: {

@@ -50,6 +50,7 @@ async function readChannelPages(
   feedBase: string,
   channelId: string,
   feedUrl: string,
+  builtAt: number,
 ): Promise<ChannelPage[]> {
   const pages: ChannelPage[] = [];
   const seen = new Set<string>();
@@ -63,7 +64,7 @@ async function readChannelPages(
       url: page.url,
       items: page.items,
       ...(page.nextUrl !== undefined ? { nextUrl: page.nextUrl } : {}),
-      fetchedAt: 0,
+      fetchedAt: builtAt,
     });
     url = page.nextUrl;
   }
@@ -86,9 +87,14 @@ async function articleDocumentIds(apiDir: string): Promise<string[]> {
 
 /**
  * Reads the whole API under `apiDir`, which is served at `feedBase`
- * (absolute, under the prerender's placeholder origin when same-origin).
+ * (absolute, under the prerender's placeholder origin when same-origin). Its
+ * pages count as fetched at `builtAt`, as 「更新于」 then says.
  */
-export async function readSiteContent(apiDir: string, feedBase: string): Promise<SiteContent> {
+export async function readSiteContent(
+  apiDir: string,
+  feedBase: string,
+  builtAt: number = Date.now(),
+): Promise<SiteContent> {
   const directoryUrl = new URL('channels.json', feedBase).href;
   const directory = parseChannelDirectory(
     await readApiJson(apiDir, feedBase, directoryUrl),
@@ -97,7 +103,7 @@ export async function readSiteContent(apiDir: string, feedBase: string): Promise
   const pages = new Map<string, ChannelPage[]>();
   const listed = new Map<string, { article: Article; channelIds: string[] }>();
   for (const channel of directory.channels) {
-    const chain = await readChannelPages(apiDir, feedBase, channel.id, channel.feedUrl);
+    const chain = await readChannelPages(apiDir, feedBase, channel.id, channel.feedUrl, builtAt);
     pages.set(channel.id, chain);
     for (const page of chain) {
       for (const article of page.items) {

@@ -48,18 +48,27 @@ export function fileOf(outDir: string, route: string): string | undefined {
   return path.join(outDir, ...segments, 'index.html');
 }
 
-/**
- * The shell with `html` in its mount point, the island after it, `title`, and
- * `headScript` (public/root-attributes.js) inline at the end of `<head>`, where
- * it runs before the first paint.
- */
-export function pageHtml(
-  shell: string,
-  html: string,
-  data: PrerenderedData,
-  title: string,
-  headScript: string,
-): string {
+/** What a prerendered page adds to the shell. */
+export interface PageParts {
+  /** The rendered markup of `#app`. */
+  readonly html: string;
+  /** The data it was rendered from, for the island. */
+  readonly data: PrerenderedData;
+  readonly title: string;
+  /** public/root-attributes.js, inlined at the end of `<head>` (it runs before the first paint). */
+  readonly headScript: string;
+  /**
+   * The route's own stylesheets and scripts beyond the shell's (from Vite's manifest): linked
+   * in `<head>`, so the first paint has every rule the markup needs and nothing moves when the
+   * route's code arrives.
+   */
+  readonly stylesheets: readonly string[];
+  readonly modules: readonly string[];
+}
+
+/** The shell with a route's markup, island, title, settings script and assets written in. */
+export function pageHtml(shell: string, parts: PageParts): string {
+  const { html, data, title, headScript, stylesheets, modules } = parts;
   // The text is hashed as it is for the CSP: it must end where the element does.
   if (headScript.toLowerCase().includes('</script')) {
     throw new Error('prerender: the head script cannot be inlined (it contains "</script")');
@@ -67,10 +76,49 @@ export function pageHtml(
   // Same-origin URLs were rendered under the placeholder origin: root-relative in the HTML.
   const markup = html.split(PRERENDER_ORIGIN).join('');
   const island = `<script type="application/json" id="${PRERENDERED_ISLAND_ID}">${islandJson(data)}</script>`;
+  const links = [
+    ...stylesheets.map((href) => `<link rel="stylesheet" crossorigin href="${escapeText(href)}">`),
+    ...modules.map((href) => `<link rel="modulepreload" crossorigin href="${escapeText(href)}">`),
+  ].join('');
   return shell
     .replace(HTML_OPEN, (_, rest: string) => `<html${rest} class="${PRERENDERED_CLASS}">`)
     .replace(TITLE, () => `<title>${escapeText(title)}</title>`)
-    .replace('</head>', () => `<script>${headScript}</script></head>`)
+    .replace('</head>', () => `${links}<script>${headScript}</script></head>`)
     .replace(NOSCRIPT, () => PAGE_NOSCRIPT)
     .replace(APP_ROOT, () => `<div id="app">${markup}</div>${island}`);
+}
+
+/** One chunk of Vite's build manifest (.vite/manifest.json), as far as the prerender reads it. */
+export interface ManifestChunk {
+  readonly file: string;
+  readonly css?: readonly string[];
+  readonly imports?: readonly string[];
+}
+
+/**
+ * The stylesheets and scripts the module `key` (a source path, e.g.
+ * `src/app/routes/channel/index.tsx`) loads with it: its chunk and every chunk it
+ * imports statically, and their CSS, as root-relative URLs, minus those `shell`
+ * links already. Empty for a module that is not a chunk of its own (home).
+ */
+export function routeAssets(
+  manifest: Readonly<Record<string, ManifestChunk>>,
+  key: string,
+  shell: string,
+): { stylesheets: string[]; modules: string[] } {
+  const stylesheets = new Set<string>();
+  const modules = new Set<string>();
+  const visit = (name: string): void => {
+    const chunk = manifest[name];
+    if (!chunk || modules.has(`/${chunk.file}`)) return;
+    modules.add(`/${chunk.file}`);
+    for (const css of chunk.css ?? []) stylesheets.add(`/${css}`);
+    for (const imported of chunk.imports ?? []) visit(imported);
+  };
+  visit(key);
+  const linked = (href: string) => shell.includes(`"${href}"`);
+  return {
+    stylesheets: [...stylesheets].filter((href) => !linked(href)),
+    modules: [...modules].filter((href) => !linked(href)),
+  };
 }

@@ -8,7 +8,8 @@ import type * as RenderModule from '../src/app/prerender/render-route';
 import { SHELL_URL } from '../src/shared/boot';
 import { PRERENDER_ORIGIN } from '../src/shared/prerender';
 import { INLINE_SCRIPT_FILE } from '../server/app.js';
-import { APP_ROOT, fileOf, pageHtml } from './prerender-html';
+import type { ManifestChunk } from './prerender-html';
+import { APP_ROOT, fileOf, pageHtml, routeAssets } from './prerender-html';
 import type { SiteContent } from './prerender-content';
 import {
   articleData,
@@ -37,6 +38,13 @@ export interface PrerenderJob {
 
 /** Where the unrendered shell is written. */
 const SHELL_FILE = SHELL_URL.slice(1);
+
+/** The module of each route with a chunk of its own, by the first segment of its path. */
+const ROUTE_MODULES: Readonly<Record<string, string>> = {
+  channel: 'src/app/routes/channel/index.tsx',
+  article: 'src/app/routes/article/index.tsx',
+  about: 'src/app/routes/about/index.tsx',
+};
 
 /** One page to write: its path and the data it is rendered from. */
 interface PageJob {
@@ -70,6 +78,13 @@ async function renderPages({ root, outDir, feedBase: configured }: PrerenderJob)
   await writeFile(path.join(outDir, SHELL_FILE), shell);
   // Copied from public/ by Vite; inlined byte for byte (server/app.js hashes the same file).
   const headScript = await readFile(path.join(outDir, INLINE_SCRIPT_FILE), 'utf8');
+  const manifest = JSON.parse(
+    await readFile(path.join(outDir, '.vite', 'manifest.json'), 'utf8'),
+  ) as Record<string, ManifestChunk>;
+  const assetsOf = (route: string) => {
+    const module = ROUTE_MODULES[route.split('/')[1] ?? ''];
+    return module ? routeAssets(manifest, module, shell) : { stylesheets: [], modules: [] };
+  };
 
   const feedBase = new URL(configured, `${PRERENDER_ORIGIN}/`).href;
   const content = await readSiteContent(path.join(outDir, 'api'), feedBase);
@@ -101,7 +116,14 @@ async function renderPages({ root, outDir, feedBase: configured }: PrerenderJob)
         continue;
       }
       await mkdir(path.dirname(file), { recursive: true });
-      await writeFile(file, pageHtml(shell, rendered.html, job.data, rendered.title, headScript));
+      const page = pageHtml(shell, {
+        html: rendered.html,
+        data: job.data,
+        title: rendered.title,
+        headScript,
+        ...assetsOf(job.route),
+      });
+      await writeFile(file, page);
       written += 1;
     }
     return written;

@@ -16,6 +16,9 @@ import type { PrerenderJob } from './prerender-pages';
  * for paths that have no page of their own (search, 收藏, settings, 404s).
  */
 
+/** Where the portal's readers are (Shandong): the zone the prerender formats local times in. */
+const READERS_TIME_ZONE = 'Asia/Shanghai';
+
 /** Options of {@link prerender}. */
 export interface PrerenderOptions {
   /** FEED_BASE as the app is built with it (relative values are same-origin). */
@@ -46,7 +49,12 @@ export function prerender(options: PrerenderOptions): Plugin {
         const child = spawn(
           process.execPath,
           ['--import', 'tsx', path.join(root, 'tools/prerender-pages.ts'), JSON.stringify(job)],
-          { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] },
+          // Times on the pages (「更新于」) in the readers' zone, as their browsers render them.
+          {
+            cwd: root,
+            stdio: ['ignore', 'inherit', 'inherit'],
+            env: { ...process.env, TZ: READERS_TIME_ZONE },
+          },
         );
         const code = await new Promise<number | null>((resolve, reject) => {
           child.on('error', reject);

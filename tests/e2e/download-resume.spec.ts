@@ -7,6 +7,7 @@ import {
   holdImages,
   offlineTest as test,
   readStore,
+  waitForStoredChannel,
   waitForWorkerControl,
 } from './offline-helpers';
 
@@ -71,6 +72,8 @@ async function startWithThirdPageHanging(
   await page.goto(`/channel/${CHANNEL}`);
   await routeReady(page);
   await waitForWorkerControl(page);
+  // The worker stores what the prerendered page showed: after that, every request is the download's.
+  await waitForStoredChannel(page, CHANNEL);
   app.fault(third, { kind: 'hang' }, 1);
   const from = app.requests.length;
   await page

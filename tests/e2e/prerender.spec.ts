@@ -4,6 +4,7 @@ import { expect, routeReady, test } from './fixtures';
 import {
   offlineTest,
   readStore,
+  setOffline,
   waitForStoredArticle,
   waitForWorkerControl,
 } from './offline-helpers';
@@ -115,7 +116,7 @@ test.describe('the app over a prerendered page', () => {
 
     // A prerendered page with none of the app's code: only the inline script can set them.
     const fresh = await context.newPage();
-    problems.allow(/\/assets\/\S+\.js net::ERR_FAILED/);
+    problems.allow(/\/assets\/\S+\.js(?: net::ERR_FAILED|\))/);
     await fresh.route('**/assets/*.js', (route) => route.abort());
     await fresh.goto(SEED_ARTICLE_PATH);
     await expect(fresh.getByRole('heading', { level: 1 })).toBeVisible();
@@ -149,7 +150,7 @@ offlineTest(
       .poll(async () => (await readStore(page, 'channelPages')).length)
       .toBeGreaterThan(0);
 
-    await context.setOffline(true);
+    await setOffline(context, true);
     await page.goto(SEED_ARTICLE_PATH);
     await routeReady(page);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(

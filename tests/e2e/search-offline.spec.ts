@@ -12,6 +12,7 @@ import {
   allowOfflineFailures,
   offlineTest as test,
   readStore,
+  setOffline,
   waitForWorkerControl,
 } from './offline-helpers';
 
@@ -48,7 +49,7 @@ test.describe('offline search', () => {
     ).toBeVisible();
 
     allowOfflineFailures(problems);
-    await context.setOffline(true);
+    await setOffline(context, true);
     await page.goto(`/search?q=${encodeURIComponent('一网通揽')}`);
     await expect(main.locator('.search-hit mark').first()).toHaveText('一网通揽');
     await expect(main).toContainText(/当前离线。搜索范围：本机已保存的 \d+ 篇文章/);
@@ -78,7 +79,7 @@ test.describe('offline search', () => {
     await expect.poll(async () => (await readStore(page, 'articles')).length).toBeGreaterThan(20);
 
     allowOfflineFailures(problems);
-    await context.setOffline(true);
+    await setOffline(context, true);
     await page.goto(`/search?q=${encodeURIComponent(target.title)}&channel=qingdao`);
     const link = main.getByRole('link', { name: target.title, exact: true });
     await expect(link).toHaveAttribute('href', articlePath(target.id));

@@ -5,7 +5,7 @@ import type { PrerenderedData } from '../../src/app/data/index';
 import type * as DataLayer from '../../src/app/data/index';
 import type { Article } from '../../src/shared/feed/types';
 import { PRERENDERED_ISLAND_ID, PRERENDER_ORIGIN } from '../../src/shared/prerender';
-import { APP_ROOT, fileOf, islandJson, pageHtml } from '../../tools/prerender-html';
+import { APP_ROOT, fileOf, islandJson, pageHtml, routeAssets } from '../../tools/prerender-html';
 
 /**
  * The prerender's page writing (tools/prerender-html.ts) and the page's reading
@@ -72,12 +72,26 @@ describe('the page the build writes', () => {
 
   it('escapes the title, makes same-origin URLs root-relative and puts the island after #app', () => {
     const markup = `<main><h1>${'标题'}</h1><img src="${PRERENDER_ORIGIN}/api/images/a.jpg"></main>`;
-    const html = pageHtml(SHELL, markup, sample(), `${HOSTILE} - 齐鲁轻读`, HEAD_SCRIPT);
+    const html = pageHtml(SHELL, {
+      html: markup,
+      data: sample(),
+      title: `${HOSTILE} - 齐鲁轻读`,
+      headScript: HEAD_SCRIPT,
+      stylesheets: ['/assets/channel-1.css'],
+      modules: ['/assets/channel-1.js'],
+    });
     const { document } = parseHTML(html);
     expect(document.title).toBe(`${HOSTILE} - 齐鲁轻读`);
     expect(document.querySelectorAll('script').length).toBe(3);
-    // The settings script runs in <head>, before anything of the page paints.
+    // The settings script runs in <head>, before anything of the page paints, and the route's
+    // stylesheet is there for the first paint too.
     expect(document.querySelector('head script:not([src])')?.textContent).toBe(HEAD_SCRIPT);
+    expect(document.querySelector('head link[rel="stylesheet"]')?.getAttribute('href')).toBe(
+      '/assets/channel-1.css',
+    );
+    expect(document.querySelector('head link[rel="modulepreload"]')?.getAttribute('href')).toBe(
+      '/assets/channel-1.js',
+    );
     expect(document.querySelector('#app img')?.getAttribute('src')).toBe('/api/images/a.jpg');
     const island = document.getElementById(PRERENDERED_ISLAND_ID);
     expect(island?.previousElementSibling?.id).toBe('app');
@@ -87,7 +101,34 @@ describe('the page the build writes', () => {
   });
 
   it('refuses a head script that would end its element early (its hash would not match)', () => {
-    expect(() => pageHtml(SHELL, '', sample(), 't', "a('</SCRIPT>')")).toThrow(/<\/script/);
+    const parts = { html: '', data: sample(), title: 't', stylesheets: [], modules: [] };
+    expect(() => pageHtml(SHELL, { ...parts, headScript: "a('</SCRIPT>')" })).toThrow(/<\/script/);
+  });
+
+  it('links what a route loads beyond the shell: its chunk, the chunks it imports, their CSS', () => {
+    const manifest = {
+      'src/app/routes/channel/index.tsx': {
+        file: 'assets/channel-1.js',
+        css: ['assets/channel-1.css'],
+        imports: ['_shell.js', '_control.js'],
+      },
+      '_shell.js': { file: 'assets/shell-1.js', css: ['assets/shell-1.css'] },
+      '_control.js': {
+        file: 'assets/control-1.js',
+        css: ['assets/control-1.css'],
+        imports: ['_shell.js'],
+      },
+    };
+    const shell =
+      '<link rel="modulepreload" crossorigin href="/assets/shell-1.js"><link rel="stylesheet" crossorigin href="/assets/shell-1.css">';
+    expect(routeAssets(manifest, 'src/app/routes/channel/index.tsx', shell)).toEqual({
+      stylesheets: ['/assets/channel-1.css', '/assets/control-1.css'],
+      modules: ['/assets/channel-1.js', '/assets/control-1.js'],
+    });
+    expect(routeAssets(manifest, 'src/app/routes/home/index.tsx', shell)).toEqual({
+      stylesheets: [],
+      modules: [],
+    });
   });
 
   it('maps routes to files as sirv decodes paths, and refuses names that are not safe', () => {
@@ -139,8 +180,8 @@ describe('the page reading it', () => {
     data.seedPrerendered(read, 1_000);
     const [first] = data.peekChannelPages('jinan');
     expect(first?.items.map((item) => item.id)).toEqual(['listed']);
-    // Fresh as of its arrival: the page does not fetch the feeds itself on a first visit.
-    expect(first?.fetchedAt).toBe(1_000);
+    // As old as the build (「更新于」 says so, as the HTML did).
+    expect(first?.fetchedAt).toBe(0);
     // An outline has no body: opening it must read the whole article.
     expect(data.peekArticle('listed')).toBeUndefined();
     expect(data.peekArticle('whole')?.article.text).toBe('正文');

@@ -62,11 +62,23 @@ export function cachedPage(channelId: string, pageIndex: number): ChannelPage | 
   return pagesByChannel.get(channelId)?.[pageIndex];
 }
 
+function storePage(page: ChannelPage): void {
+  let pages = pagesByChannel.get(page.channelId);
+  if (!pages) {
+    pages = [];
+    pagesByChannel.set(page.channelId, pages);
+  }
+  pages[page.pageIndex] = page;
+}
+
 /** Remembers a page and indexes its articles (replacing an older copy of the same page). */
 export function cachePage(page: ChannelPage): void {
-  cacheOutlinePage(page);
+  storePage(page);
   for (const article of page.items) cacheArticle(article, [page.channelId]);
 }
+
+/** Pages held as outlines: see {@link cacheOutlinePage}. */
+const outlines = new WeakSet<ChannelPage>();
 
 /**
  * Remembers a page whose items are outlines (headline, summary, date, image; no
@@ -75,12 +87,17 @@ export function cachePage(page: ChannelPage): void {
  * whole article. Replaced by the stored copy once that is read.
  */
 export function cacheOutlinePage(page: ChannelPage): void {
-  let pages = pagesByChannel.get(page.channelId);
-  if (!pages) {
-    pages = [];
-    pagesByChannel.set(page.channelId, pages);
-  }
-  pages[page.pageIndex] = page;
+  storePage(page);
+  outlines.add(page);
+}
+
+/**
+ * Whether `page` is an outline from a prerendered page: its age is the
+ * deployment's, and the worker fetches the current copy once it controls the
+ * page (prerendered.ts), so a stale one is not refreshed by the page itself.
+ */
+export function isOutlinePage(page: ChannelPage): boolean {
+  return outlines.has(page);
 }
 
 /** Remembers an article read on its own (a deep link), with the channels it is listed in. */

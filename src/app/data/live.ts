@@ -5,7 +5,14 @@ import { isStale } from '../lib/freshness';
 import { createObservable } from '../lib/observable';
 import { DIRECTORY_URL } from './api';
 import type { ChannelPage } from './cache';
-import { cacheDirectory, cachePage, cachedChain, cachedDirectory, cachedPage } from './cache';
+import {
+  cacheDirectory,
+  cachePage,
+  cachedChain,
+  cachedDirectory,
+  cachedPage,
+  isOutlinePage,
+} from './cache';
 import { holdsVersion, sameDirectory, samePage, withFetchTime } from './copies';
 import { noteSyncFailure, noteSyncSuccess, onReconnect } from './connectivity';
 import { localDatabase } from './database';
@@ -271,7 +278,8 @@ async function refreshIfStale(channelId: string | undefined): Promise<void> {
     return;
   }
   const first = cachedPage(channelId, 0);
-  if (first && isStale(first.fetchedAt, now)) {
+  // A prerendered outline is refreshed by the worker (prerendered.ts), not by the page.
+  if (first && isStale(first.fetchedAt, now) && !isOutlinePage(first)) {
     refreshPageInBackground(db, channelId, 0, first.url);
   }
 }

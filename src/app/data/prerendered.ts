@@ -72,15 +72,16 @@ export function readPrerendered(doc: Document): PrerenderedData | undefined {
 }
 
 /**
- * Puts `data` in memory as if it had just been read. Its copies count as
- * fetched `now`: they are as fresh as the deployment, and marking them stale
- * would have this page fetch and parse the feeds itself on the first visit,
- * which is the work the prerender saves. {@link catchUpPrerendered} asks for the
- * newest copies once a worker can fetch them.
+ * Puts `data` in memory as if it had just been read. Its pages keep the time
+ * they were built (what 「更新于」 says, as the HTML did) but are not refreshed
+ * by the page when that is old (cache.ts, `isOutlinePage`): that would have the
+ * page fetch and parse the feeds itself on a first visit, the work the
+ * prerender saves. {@link catchUpPrerendered} has the worker fetch the newest
+ * copies instead. The directory counts as read `now` for the same reason.
  */
 export function seedPrerendered(data: PrerenderedData, now: number = Date.now()): void {
   if (!cachedDirectory()) cacheDirectory({ directory: data.directory, fetchedAt: now });
-  for (const page of data.pages) cacheOutlinePage({ ...page, fetchedAt: now });
+  for (const page of data.pages) cacheOutlinePage(page);
   for (const { article, channelIds } of data.articles) {
     cacheArticle(article, channelIds);
     noteNotYetStored(article);
