@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { SEED_ARTICLE_PATH } from './a11y-helpers';
 import { expect, routeReady, test } from './fixtures';
 import {
+  allowOfflineFailures,
   offlineTest,
   readStore,
   setOffline,
@@ -140,7 +141,7 @@ test.describe('the app over a prerendered page', () => {
 
 offlineTest(
   'once the worker controls a prerendered article, it is stored and reads offline',
-  async ({ page, context }) => {
+  async ({ page, context, problems }) => {
     await page.goto(SEED_ARTICLE_PATH);
     await routeReady(page);
     await waitForWorkerControl(page);
@@ -150,6 +151,7 @@ offlineTest(
       .poll(async () => (await readStore(page, 'channelPages')).length)
       .toBeGreaterThan(0);
 
+    allowOfflineFailures(problems);
     await setOffline(context, true);
     await page.goto(SEED_ARTICLE_PATH);
     await routeReady(page);
