@@ -79,5 +79,6 @@ export default defineConfig({
   },
   test: {
     include: ['tests/unit/**/*.test.ts'],
+    globalSetup: ['tests/unit/shared-build-setup.ts'],
   },
 });

@@ -7,7 +7,7 @@ import { decode } from 'fast-png';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../server/app.js';
 import type { ProductionBuild } from './production-build';
-import { ROOT, buildForTest, injectedPrecache } from './production-build';
+import { ROOT, sharedBuild, injectedPrecache } from './production-build';
 
 /**
  * The web app manifest of a real production build (the project's vite.config.ts, into a
@@ -57,7 +57,7 @@ let html = '';
 let precached: string[] = [];
 
 beforeAll(async () => {
-  built = await buildForTest('qilu-manifest-build-');
+  built = await sharedBuild();
   outDir = built.outDir;
   manifest = JSON.parse(
     await readFile(path.join(outDir, 'manifest.webmanifest'), 'utf8'),

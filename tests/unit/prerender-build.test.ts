@@ -7,7 +7,7 @@ import { contentSecurityPolicy, INLINE_SCRIPT_FILE, scriptHash } from '../../ser
 import { ATTRIBUTE_NAME, ATTRIBUTE_VALUE, ROOT_ATTRIBUTES_KEY } from '../../src/shared/boot';
 import { PRERENDERED_ISLAND_ID, PRERENDER_ORIGIN } from '../../src/shared/prerender';
 import type { ProductionBuild } from './production-build';
-import { buildForTest } from './production-build';
+import { sharedBuild } from './production-build';
 
 /**
  * The prerendered pages of a real production build (the project's own
@@ -19,7 +19,7 @@ let build: ProductionBuild | undefined;
 let outDir = '';
 
 beforeAll(async () => {
-  build = await buildForTest('qilu-prerender-build-');
+  build = await sharedBuild();
   outDir = build.outDir;
 }, 240_000);
 

@@ -1,8 +1,8 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { inject } from 'vitest';
 
 /** The project root (where vite.config.ts is). */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -14,12 +14,49 @@ export interface ProductionBuild {
   dispose(): Promise<void>;
 }
 
+/** How often a test file waiting for the shared build looks whether it is there. */
+const POLL_MS = 200;
+
 /**
- * Builds the app with the project's own vite.config.ts into a fresh temporary directory,
- * as `npm run build` would: what the build tests check is what readers get.
+ * The app built with the project's own vite.config.ts, as `npm run build` would (what
+ * the build tests check is what readers get): the run's one production build, shared by every test file that only reads it
+ * (tests/unit/shared-build-setup.ts names the directory). The first file to ask
+ * builds it; the others wait for its outcome, which is the build's error too.
+ * Its `dispose` does nothing: the run's teardown removes it.
  */
-export async function buildForTest(prefix: string): Promise<ProductionBuild> {
-  const outDir = await mkdtemp(path.join(tmpdir(), prefix));
+export async function sharedBuild(): Promise<ProductionBuild> {
+  const outDir = inject('sharedBuildDir');
+  const done = `${outDir}.done`;
+  const shared: ProductionBuild = { outDir, dispose: () => Promise.resolve() };
+  let builder = true;
+  try {
+    // mkdir is atomic: exactly one test file (worker) wins and builds.
+    await mkdir(`${outDir}.lock`);
+  } catch {
+    builder = false;
+  }
+  if (builder) {
+    try {
+      await buildInto(outDir);
+      await writeFile(done, '');
+    } catch (error) {
+      await writeFile(
+        done,
+        error instanceof Error ? (error.stack ?? error.message) : String(error),
+      );
+      throw error;
+    }
+    return shared;
+  }
+  for (;;) {
+    const outcome = await readFile(done, 'utf8').catch(() => undefined);
+    if (outcome === '') return shared;
+    if (outcome !== undefined) throw new Error(`The shared production build failed:\n${outcome}`);
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+  }
+}
+
+async function buildInto(outDir: string): Promise<void> {
   // Vitest runs with NODE_ENV=test; the worker build reads NODE_ENV for Workbox's dev
   // logging, and these tests are about the production build.
   const nodeEnv = process.env.NODE_ENV;
@@ -32,13 +69,9 @@ export async function buildForTest(prefix: string): Promise<ProductionBuild> {
       logLevel: 'silent',
       build: { outDir, emptyOutDir: true },
     });
-  } catch (error) {
-    await rm(outDir, { recursive: true, force: true });
-    throw error;
   } finally {
     process.env.NODE_ENV = nodeEnv;
   }
-  return { outDir, dispose: () => rm(outDir, { recursive: true, force: true }) };
 }
 
 /** One entry of the precache list Workbox's injectManifest wrote into sw.js. */

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { navigationDenylist } from '../../src/sw/routes/scope';
 import type { PrecacheEntry, ProductionBuild } from './production-build';
-import { buildForTest, injectedPrecache } from './production-build';
+import { sharedBuild, injectedPrecache } from './production-build';
 
 /**
  * What the service worker precaches, read from a real production build (the
@@ -18,7 +18,7 @@ let sw = '';
 let manifest: PrecacheEntry[] = [];
 
 beforeAll(async () => {
-  build = await buildForTest('qilu-sw-build-');
+  build = await sharedBuild();
   outDir = build.outDir;
   sw = await readFile(path.join(outDir, 'sw.js'), 'utf8');
   manifest = injectedPrecache(sw);
