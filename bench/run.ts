@@ -122,7 +122,7 @@ if (only !== undefined) {
   const lighthouseAt = current.indexOf('\n## Lighthouse');
   const updated =
     start >= 0
-      ? `${current.slice(0, start)}${section.join('\n')}${next < 0 ? '' : current.slice(next + 1)}`
+      ? `${current.slice(0, start)}${section.join('\n').trimEnd()}\n${next < 0 ? '' : `\n${current.slice(next + 1)}`}`
       : lighthouseAt >= 0
         ? `${current.slice(0, lighthouseAt + 1)}${section.join('\n')}\n${current.slice(lighthouseAt + 1)}`
         : `${current}\n${section.join('\n')}`;

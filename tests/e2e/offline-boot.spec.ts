@@ -1,11 +1,12 @@
 import type { Page } from '@playwright/test';
-import { articlePath, expect, routeReady } from './fixtures';
+import { articlePath, axeViolations, expect, routeReady } from './fixtures';
 import {
   allowOfflineFailures,
   articleParagraphs,
   offlineTest as test,
   openAndStoreArticle,
   TEXT,
+  waitForStoredChannel,
   waitForWorkerControl,
   setOffline,
 } from './offline-helpers';
@@ -95,5 +96,88 @@ test.describe('the service worker’s boot view of a stored article', () => {
     await routeReady(page);
     await expect(page.locator('#boot')).toHaveCount(0);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(SEED_TITLE);
+  });
+});
+
+test.describe('the service worker’s boot view of a stored channel', () => {
+  test('offline, the channel’s stored list is in the HTML; the app takes over with its own parts, nothing doubled', async ({
+    page,
+    context,
+    problems,
+  }) => {
+    await page.goto('/channel/jinan');
+    await routeReady(page);
+    await waitForWorkerControl(page);
+    await waitForStoredChannel(page, 'jinan');
+    const stored = await page
+      .getByRole('main')
+      .locator('.news-list h2 a')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+    expect(stored.length).toBeGreaterThan(3);
+
+    allowOfflineFailures(problems);
+    await setOffline(context, true);
+    const response = await page.goto('/channel/jinan');
+    expect(response?.fromServiceWorker()).toBe(true);
+    const html = (await response?.text()) ?? '';
+    expect(html).toContain('<div id="boot"');
+    expect(html).toMatch(/<h1 class="page-title">济南<\/h1>/);
+    expect(html).toContain('<title>济南 - ');
+    for (const href of stored) expect(html).toContain(`href="${href}"`);
+
+    await routeReady(page);
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('济南');
+    await expect(page.locator('main')).toHaveCount(1);
+    // The same list, now with the app's parts: 下载离线 and the 收藏 toggles.
+    await expect
+      .poll(() =>
+        page
+          .getByRole('main')
+          .locator('.news-list h2 a')
+          .evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+      )
+      .toEqual(stored);
+    await expect(page.getByRole('button', { name: '下载离线：济南' })).toBeVisible();
+  });
+
+  test('while it shows, the boot view is a clean page for assistive technology', async ({
+    page,
+    context,
+    problems,
+  }) => {
+    await page.goto('/channel/jinan');
+    await routeReady(page);
+    await waitForWorkerControl(page);
+    await waitForStoredChannel(page, 'jinan');
+
+    allowOfflineFailures(problems);
+    // The app's code never arrives: the boot view stays, as on a slow phone for a moment.
+    await page.route('**/assets/*.js', (route) => route.abort());
+    await setOffline(context, true);
+    await page.goto('/channel/jinan');
+    await expect(page.locator('#boot')).toBeVisible();
+    await expect(page.getByRole('main')).toMatchAriaSnapshot(`
+      - main:
+        - heading "济南" [level=1]
+        - list:
+          - listitem:
+            - heading [level=2]:
+              - link
+    `);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  test('a channel never stored gets the plain shell', async ({ page, context, problems }) => {
+    await page.goto('/');
+    await routeReady(page);
+    await waitForWorkerControl(page);
+
+    allowOfflineFailures(problems);
+    await setOffline(context, true);
+    const response = await page.goto('/channel/weihai');
+    expect(response?.fromServiceWorker()).toBe(true);
+    expect(await response?.text()).not.toContain('id="boot"');
   });
 });

@@ -2,7 +2,7 @@ import type { Document, Element } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { parseBootPrefs } from '../../src/shared/boot';
-import { bootPage } from '../../src/sw/boot/boot-page';
+import { bootListPage, bootPage } from '../../src/sw/boot/boot-page';
 import { renderBootArticle } from '../../src/sw/boot/render-article';
 import { article } from './store-fixtures';
 
@@ -176,6 +176,65 @@ describe('the boot view of a stored article', () => {
     expect(
       bootPage(SHELL.replace('<div id="app"></div>', '<div id="root"></div>'), seedLike, PREFS),
     ).toBe(undefined);
+  });
+});
+
+describe("the worker's boot view of a stored channel", () => {
+  const items = [
+    article('jinan/1?x=<b>', {
+      title: '济南 <img src=x onerror=alert(1)> 新闻',
+      summary: '摘要 & 更多',
+      image: { src: 'https://img.example.cn/a.jpg', alt: '' },
+    }),
+    article('jinan-2', { summary: '', image: { src: 'javascript:alert(1)', alt: '' } }),
+    article('jinan-3'),
+  ];
+
+  it('lists the stored first page under the channel heading, as the page lists it', () => {
+    const html = bootListPage(SHELL, '济南', items, PREFS);
+    expect(html).toBeDefined();
+    const doc = parse(html ?? '');
+    expect(text(one(doc, 'title'))).toBe('济南 - 齐鲁轻读');
+    expect(all(doc, 'h1', 'main').map(text)).toEqual(['济南']);
+    const entries = all(doc, 'li.news-item', 'ul.news-list');
+    expect(entries).toHaveLength(3);
+    // The page's list markup (src/shared/view/news-item.tsx): headline link, time, summary.
+    const links = all(doc, 'a', 'h2.news-item__title');
+    expect(links.map((link) => attr(link, 'href'))).toEqual([
+      `/article/${encodeURIComponent('jinan/1?x=<b>')}`,
+      '/article/jinan-2',
+      '/article/jinan-3',
+    ]);
+    // Feed text is text: the headline's markup is not markup here.
+    expect(text(links[0])).toBe('济南 <img src=x onerror=alert(1)> 新闻');
+    expect(all(doc, 'img', 'h2')).toEqual([]);
+    expect(all(doc, 'time', 'p.news-item__meta').map((time) => attr(time, 'datetime'))).toEqual([
+      '2023-05-06T10:30:13+08:00',
+      '2023-05-06T10:30:13+08:00',
+      '2023-05-06T10:30:13+08:00',
+    ]);
+    expect(all(doc, 'p.news-item__summary').map(text)).toEqual(['摘要 & 更多', '摘要 jinan-3']);
+    // A web image is a thumbnail; a script URL is no image at all.
+    const thumbs = all(doc, 'img.news-item__thumb');
+    expect(thumbs.map((img) => attr(img, 'src'))).toEqual(['https://img.example.cn/a.jpg']);
+    expect(attr(thumbs[0], 'alt')).toBe('');
+    expect(attr(entries[0], 'class')).toBe('news-item news-item--thumb');
+    expect(attr(entries[1], 'class')).toBe('news-item');
+    // It starts the app after the first paint, like an article's.
+    expect(all(doc, 'script').map((script) => attr(script, 'src'))).toEqual(['/boot-loader.js']);
+    expect(attr(one(doc, 'html'), 'class')).toBe('booting');
+  });
+
+  it('shows no thumbnails under 省流量', () => {
+    const doc = parse(bootListPage(SHELL, '济南', items, { ...PREFS, noImages: true }) ?? '');
+    expect(all(doc, 'img')).toEqual([]);
+    expect(all(doc, 'li.news-item--thumb')).toEqual([]);
+  });
+
+  it('gives up (plain shell) when the shell is not the one it knows', () => {
+    expect(bootListPage(SHELL.replace('<div id="app"></div>', ''), '济南', items, PREFS)).toBe(
+      undefined,
+    );
   });
 });
 

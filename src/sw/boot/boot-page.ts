@@ -2,6 +2,7 @@ import type { BootPrefs } from '../../shared/boot';
 import { BOOT_ENTRY_ATTRIBUTE, BOOT_LOADER_URL, BOOTING_CLASS } from '../../shared/boot';
 import type { Article } from '../../shared/feed/types';
 import { renderBootArticle, renderTitle } from './render-article';
+import { renderBootList } from './render-list';
 // The shell's title suffix: the boot view titles the tab as the app will.
 import { SITE_NAME } from '../../shared/site';
 
@@ -22,22 +23,44 @@ const MODULE_PRELOADS = /\s*<link rel="modulepreload" crossorigin href="[^"]*">/
  * the one this worker knows how to extend (then the plain shell is served).
  */
 export function bootPage(shell: string, article: Article, prefs: BootPrefs): string | undefined {
+  return withView(shell, article.title, () => renderBootArticle(article, prefs.noImages), prefs);
+}
+
+/**
+ * The shell with a stored channel's first screen written in (its heading and
+ * `articles`, newest first), as {@link bootPage} does for an article.
+ */
+export function bootListPage(
+  shell: string,
+  title: string,
+  articles: readonly Article[],
+  prefs: BootPrefs,
+): string | undefined {
+  return withView(shell, title, () => renderBootList(title, articles, prefs.noImages), prefs);
+}
+
+function withView(
+  shell: string,
+  title: string,
+  view: () => string,
+  prefs: BootPrefs,
+): string | undefined {
   const entry = ENTRY_SCRIPT.exec(shell)?.[1];
   if (!shell.includes(APP_ROOT) || !HTML_OPEN.test(shell) || entry === undefined) return undefined;
   // Names and values were checked by parseBootPrefs: plain tokens, nothing to escape.
   const attributes = Object.entries(prefs.rootAttributes)
     .map(([name, value]) => ` ${name}="${value}"`)
     .join('');
-  const view = renderBootArticle(article, prefs.noImages);
+  const html = view();
   return (
     shell
       .replace(
         HTML_OPEN,
         (_, rest: string) => `<html${rest} class="${BOOTING_CLASS}"${attributes}>`,
       )
-      .replace(TITLE, () => renderTitle(`${article.title} - ${SITE_NAME}`))
-      .replace(APP_ROOT, () => `${APP_ROOT}${view}`)
-      // The app starts after the article is painted (public/boot-loader.js): evaluating
+      .replace(TITLE, () => renderTitle(`${title} - ${SITE_NAME}`))
+      .replace(APP_ROOT, () => `${APP_ROOT}${html}`)
+      // The app starts after the view is painted (public/boot-loader.js): evaluating
       // its code first would hold that paint for as long as the code takes.
       .replace(MODULE_PRELOADS, '')
       .replace(

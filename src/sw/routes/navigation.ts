@@ -13,8 +13,13 @@ import {
   putReadyPage,
   stampedHeaders,
 } from '../../shared/ready-pages';
-import { getArticleRecord } from '../../shared/store';
-import { bootPage } from '../boot/boot-page';
+import {
+  getArticleRecord,
+  getChannelArticles,
+  getChannelPageRecord,
+  getDirectoryRecord,
+} from '../../shared/store';
+import { bootListPage, bootPage } from '../boot/boot-page';
 import { readBootPrefs } from '../boot/boot-prefs';
 import { database } from '../db';
 import { navigationDenylist } from './scope';
@@ -22,6 +27,7 @@ import { navigationDenylist } from './scope';
 declare const self: ServiceWorkerGlobalScope;
 
 const ARTICLE_PATH = /^\/article\/([^/]+)\/?$/;
+const CHANNEL_PATH = /^\/channel\/([^/]+)\/?$/;
 /**
  * How long a navigation waits for IndexedDB before taking the plain shell: a
  * cold database opens in tens of milliseconds; a stuck one must not hold the
@@ -29,8 +35,8 @@ const ARTICLE_PATH = /^\/article\/([^/]+)\/?$/;
  */
 const STORE_WAIT_MS = 400;
 
-function articleId(url: URL): string | undefined {
-  const match = ARTICLE_PATH.exec(url.pathname);
+function pathId(url: URL, path: RegExp): string | undefined {
+  const match = path.exec(url.pathname);
   if (!match?.[1]) return undefined;
   try {
     return decodeURIComponent(match[1]);
@@ -45,6 +51,22 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
     timer = setTimeout(() => resolve(undefined), ms);
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A stored channel's heading and first page, as the app's channel page shows them first. */
+async function storedChannel(
+  id: string,
+): Promise<{ title: string; articles: Article[] } | undefined> {
+  const db = await database();
+  const [directory, first] = await Promise.all([
+    getDirectoryRecord(db),
+    getChannelPageRecord(db, id, 0),
+  ]);
+  const channel = directory?.directory.channels.find((candidate) => candidate.id === id);
+  if (!channel || !first) return undefined;
+  const articles = await getChannelArticles(db, id, { limit: first.articleIds.length });
+  // Nothing to show (every item evicted): the app explains it better than an empty list.
+  return articles.length > 0 ? { title: channel.title, articles } : undefined;
 }
 
 async function storedArticle(id: string) {
@@ -80,17 +102,27 @@ async function keepReady(article: Article, html: string, headers: Headers): Prom
 }
 
 /**
- * The shell, and for an article already stored, the shell with the article
+ * The shell, and for an article or a channel already stored, the shell with it
  * written in (src/sw/boot): its text paints as soon as the HTML and the
  * stylesheet are in, instead of after the app's code, the database and a
- * render. The rendered page is kept ready (src/shared/ready-pages.ts), so the
+ * render. A rendered article is kept ready (src/shared/ready-pages.ts), so the
  * next navigation to it is answered from Cache Storage alone, before
  * IndexedDB is even opened. Anything missing or failing gives the plain
  * shell, which reads IndexedDB itself.
  */
-async function answerNavigation({ url, event }: RouteHandlerCallbackOptions): Promise<Response> {
-  const id = articleId(url);
+async function answerNavigation(options: RouteHandlerCallbackOptions): Promise<Response> {
+  const { url } = options;
+  const channel = pathId(url, CHANNEL_PATH);
+  if (channel !== undefined) return answerChannel(channel);
+  const id = pathId(url, ARTICLE_PATH);
   if (id === undefined) return (await matchPrecache(SHELL_URL)) ?? fetch(SHELL_URL);
+  return answerArticle(id, options);
+}
+
+async function answerArticle(
+  id: string,
+  { event }: RouteHandlerCallbackOptions,
+): Promise<Response> {
   const [ready, prefs] = await Promise.all([matchReadyPage(id), readBootPrefs()]);
   const stamp = currentStamp(prefs);
   if (ready && stamp && isCurrent(ready, stamp)) return ready;
@@ -106,6 +138,22 @@ async function answerNavigation({ url, event }: RouteHandlerCallbackOptions): Pr
     event.waitUntil(kept);
   }
   return new Response(html, { status: 200, headers });
+}
+
+/**
+ * A stored channel: the shell with its first page written in, read from
+ * IndexedDB at each navigation (lists change with every refresh, so no ready
+ * page is kept). Not stored, or the database slow: the plain shell.
+ */
+async function answerChannel(id: string): Promise<Response> {
+  const [shell, prefs] = await Promise.all([matchPrecache(SHELL_URL), readBootPrefs()]);
+  if (!shell) return fetch(SHELL_URL);
+  const stored = await within(storedChannel(id), STORE_WAIT_MS).catch(() => undefined);
+  if (!stored) return shell;
+  const html = bootListPage(await shell.clone().text(), stored.title, stored.articles, prefs);
+  return html === undefined
+    ? shell
+    : new Response(html, { status: 200, headers: headersFor(shell) });
 }
 
 /**

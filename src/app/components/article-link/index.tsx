@@ -3,12 +3,11 @@ import type { ArticleMark } from '../../data';
 import { markOf, marksVersion } from '../../data';
 import { rememberOrigin } from '../../lib/article-origin';
 import { useObservable } from '../../lib/observable';
+import { articleHref } from '../../../shared/view/news-item';
 import './style.css';
 
-/** The route of article `id` (ids are URL-encoded, so any id is safe in a path). */
-export function articleHref(id: string): string {
-  return `/article/${encodeURIComponent(id)}`;
-}
+// One definition of an article's route, shared with the worker's boot view of a list.
+export { articleHref };
 
 /**
  * The reader's marks on article `id` (已读, 已收藏), re-rendering when they

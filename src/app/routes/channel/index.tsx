@@ -57,6 +57,9 @@ function ChannelFeed({ channel }: { channel: Channel }) {
     [channel.id, version],
     () => peekChannelPages(channel.id)[0],
   );
+  // The page is there once its list (or what stands for it) is: only then does it take over
+  // from the worker's boot view of this channel, which shows the stored list until then.
+  usePage(first.status === 'loading' ? undefined : channel.title);
   // Bumped when 「+更多」 has put another page into memory.
   const [, setOpened] = useState(0);
   const [more, setMore] = useState<MoreState>({ status: 'idle' });
@@ -161,7 +164,8 @@ export default function ChannelRoute({ id }: { id: string }) {
   const version = useDirectoryVersion();
   const directory = useAsync((signal) => getDirectory({ signal }), [version], peekDirectory);
   const channel = directory.status === 'ready' ? findChannel(directory.value, id) : undefined;
-  usePage(directory.status === 'error' ? '频道暂时无法打开' : channel?.title);
+  // A channel's own title is set by its feed, once the list is there (ChannelFeed).
+  usePage(directory.status === 'error' ? '频道暂时无法打开' : undefined);
 
   if (directory.status === 'loading') return <LoadingPage />;
   if (directory.status === 'error') {
