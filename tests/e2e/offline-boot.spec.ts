@@ -5,8 +5,8 @@ import {
   articleParagraphs,
   offlineTest as test,
   openAndStoreArticle,
+  openAndStoreChannel,
   TEXT,
-  waitForStoredChannel,
   waitForWorkerControl,
   setOffline,
 } from './offline-helpers';
@@ -105,10 +105,7 @@ test.describe('the service worker’s boot view of a stored channel', () => {
     context,
     problems,
   }) => {
-    await page.goto('/channel/jinan');
-    await routeReady(page);
-    await waitForWorkerControl(page);
-    await waitForStoredChannel(page, 'jinan');
+    await openAndStoreChannel(page, 'jinan');
     const stored = await page
       .getByRole('main')
       .locator('.news-list h2 a')
@@ -147,10 +144,7 @@ test.describe('the service worker’s boot view of a stored channel', () => {
     context,
     problems,
   }) => {
-    await page.goto('/channel/jinan');
-    await routeReady(page);
-    await waitForWorkerControl(page);
-    await waitForStoredChannel(page, 'jinan');
+    await openAndStoreChannel(page, 'jinan');
 
     allowOfflineFailures(problems);
     // The app's code never arrives: the boot view stays, as on a slow phone for a moment.

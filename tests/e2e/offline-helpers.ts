@@ -503,6 +503,14 @@ export async function waitForStoredChannel(page: Page, channelId: string): Promi
     .toBeGreaterThan(0);
 }
 
+/** Opens channel `id` online and waits until the worker has stored its first page. */
+export async function openAndStoreChannel(page: Page, id: string): Promise<void> {
+  await page.goto(`/channel/${id}`);
+  await routeReady(page);
+  await waitForWorkerControl(page);
+  await waitForStoredChannel(page, id);
+}
+
 /** Waits until article `id` is in IndexedDB. */
 export async function waitForStoredArticle(page: Page, id: string): Promise<void> {
   await expect
