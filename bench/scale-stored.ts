@@ -56,6 +56,11 @@ export interface RouteRow {
   readonly firstItem: Timing;
   /** Navigation start → the whole first page (20 items; home: its first list) painted. */
   readonly firstPage: Timing;
+  /**
+   * Navigation start → the app's own page in place, painted (under the worker's boot view the
+   * app renders hidden, then takes over; without one this is when the first item painted).
+   */
+  readonly appReady: Timing;
   /** Median of: the shell answered by the cold worker (navigation responseEnd). */
   readonly shellMs: number;
   /** Median of: the last script that arrived before the first item was in the DOM (resource timing). */
@@ -135,7 +140,12 @@ function listProbe(container: string, ids: readonly string[], full: number): str
   const container = ${JSON.stringify(container)};
   const ids = new Set(${JSON.stringify(ids)});
   const full = ${full};
-  const state = { first: -1, firstPainted: -1, full: -1, fullPainted: -1, visible: false, shell: -1, scripts: -1 };
+  const state = { first: -1, firstPainted: -1, full: -1, fullPainted: -1, app: -1, appPainted: -1, visible: false, shell: -1, scripts: -1 };
+  // The app's page: its list inside #app, with the worker's boot view (if any) gone.
+  const appInPlace = () =>
+    !document.getElementById('boot') &&
+    !document.documentElement.classList.contains('booting') &&
+    document.querySelector('#app ' + container + ' a[href^="/article/"]') !== null;
   window[${JSON.stringify(PROBE)}] = state;
   const links = () => [...document.querySelectorAll(container + ' a[href^="/article/"]')].filter((a) => {
     const id = decodeURIComponent(a.getAttribute('href').slice('/article/'.length).split(/[?#]/)[0]);
@@ -162,17 +172,21 @@ function listProbe(container: string, ids: readonly string[], full: number): str
           .map((r) => r.responseEnd));
       });
     }
-    if (found.length >= full) {
+    if (found.length >= full && state.full < 0) {
       state.full = performance.now();
-      observer.disconnect();
       afterPaint((t) => { state.fullPainted = t; });
     }
+    if (state.app < 0 && appInPlace()) {
+      state.app = performance.now();
+      observer.disconnect();
+      afterPaint((t) => { state.appPainted = t; });
+    }
   });
-  observer.observe(document, { childList: true, subtree: true });
+  observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['class'] });
 })()`;
 }
 
-const PROBE_DONE = `(() => { const s = window[${JSON.stringify(PROBE)}]; return s && s.fullPainted >= 0 && s.firstPainted >= 0 ? s : false; })()`;
+const PROBE_DONE = `(() => { const s = window[${JSON.stringify(PROBE)}]; return s && s.fullPainted >= 0 && s.firstPainted >= 0 && s.appPainted >= 0 ? s : false; })()`;
 
 /** Clicks 「+更多」 and resolves with ms from the click until `target` items are painted. */
 function pressMore(target: number, nextId: string): string {
@@ -209,6 +223,7 @@ interface Visit {
   readonly shell: number;
   readonly scripts: number;
   readonly firstPage: number;
+  readonly appReady: number;
   readonly more?: number;
   readonly heap?: HeapRow;
 }
@@ -233,6 +248,7 @@ async function visit(
     const state = await pollPage<{
       firstPainted: number;
       fullPainted: number;
+      appPainted: number;
       visible: boolean;
       shell: number;
       scripts: number;
@@ -273,6 +289,7 @@ async function visit(
     return {
       firstItem: state.firstPainted,
       firstPage: state.fullPainted,
+      appReady: state.appPainted,
       shell: state.shell,
       scripts: state.scripts,
       ...(moreMs !== undefined && { more: moreMs }),
@@ -367,6 +384,7 @@ async function scenario(
           rate,
           firstItem: timing(visits.map((v) => v.firstItem)),
           firstPage: timing(visits.map((v) => v.firstPage)),
+          appReady: timing(visits.map((v) => v.appReady)),
           shellMs: median(visits.map((v) => v.shell)),
           scriptsMs: median(visits.map((v) => v.scripts)),
           ...(moreTimes.length > 0 && { more: timing(moreTimes) }),

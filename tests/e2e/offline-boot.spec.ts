@@ -6,6 +6,7 @@ import {
   offlineTest as test,
   openAndStoreArticle,
   openAndStoreChannel,
+  waitForStoredChannel,
   TEXT,
   waitForWorkerControl,
   setOffline,
@@ -139,30 +140,6 @@ test.describe('the service worker’s boot view of a stored channel', () => {
     await expect(page.getByRole('button', { name: '下载离线：济南' })).toBeVisible();
   });
 
-  test('while it shows, the boot view is a clean page for assistive technology', async ({
-    page,
-    context,
-    problems,
-  }) => {
-    await openAndStoreChannel(page, 'jinan');
-
-    allowOfflineFailures(problems);
-    // The app's code never arrives: the boot view stays, as on a slow phone for a moment.
-    await page.route('**/assets/*.js', (route) => route.abort());
-    await setOffline(context, true);
-    await page.goto('/channel/jinan');
-    await expect(page.locator('#boot')).toBeVisible();
-    await expect(page.getByRole('main')).toMatchAriaSnapshot(`
-      - main:
-        - heading "济南" [level=1]
-        - list:
-          - listitem:
-            - heading [level=2]:
-              - link
-    `);
-    expect(await axeViolations(page)).toEqual([]);
-  });
-
   test('a channel never stored gets the plain shell', async ({ page, context, problems }) => {
     await page.goto('/');
     await routeReady(page);
@@ -174,4 +151,111 @@ test.describe('the service worker’s boot view of a stored channel', () => {
     expect(response?.fromServiceWorker()).toBe(true);
     expect(await response?.text()).not.toContain('id="boot"');
   });
+});
+
+test.describe('the service worker’s boot view of the stored front page', () => {
+  /** The front page's headline links in the main content, in order. */
+  const headlines = (page: Page) =>
+    page
+      .getByRole('main')
+      .locator('.home-section a[href^="/article/"]')
+      .evaluateAll((links) => links.map((link) => link.getAttribute('href')));
+
+  test('offline, the sections’ stored first pages are in the HTML; the app takes over showing the same', async ({
+    page,
+    context,
+    problems,
+  }) => {
+    await page.goto('/');
+    await routeReady(page);
+    await waitForWorkerControl(page);
+    for (const section of ['hot', 'latest', 'photos']) await waitForStoredChannel(page, section);
+    const online = await headlines(page);
+    expect(online.length).toBeGreaterThan(10);
+
+    allowOfflineFailures(problems);
+    await setOffline(context, true);
+    const response = await page.goto('/');
+    expect(response?.fromServiceWorker()).toBe(true);
+    const html = (await response?.text()) ?? '';
+    expect(html).toContain('<div id="boot"');
+    expect(html).toContain('<title>齐鲁轻读 - 山东新闻离线阅读</title>');
+    for (const href of online) expect(html).toContain(`href="${href}"`);
+
+    await routeReady(page);
+    await expect(page.locator('#boot')).toHaveCount(0);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    await expect(page.locator('main')).toHaveCount(1);
+    await expect.poll(() => headlines(page)).toEqual(online);
+    await expect(page.getByRole('region', { name: '城市频道' })).toBeVisible();
+  });
+});
+
+test.describe('a boot view on screen, the app not yet started', () => {
+  // What a screen reader hears of it: the page's heading, its sections and lists of headline links.
+  const FRONT_PAGE = `
+    - main:
+      - heading "齐鲁轻读" [level=1]
+      - region "热点新闻":
+        - heading "热点新闻" [level=2]
+        - list:
+          - listitem:
+            - link
+        - paragraph:
+          - link "更多热点新闻"
+      - region "滚动":
+        - heading "滚动" [level=2]
+      - region "图片新闻":
+        - heading "图片新闻" [level=2]
+      - region "城市频道":
+        - heading "城市频道" [level=2]
+        - list:
+          - listitem:
+            - link "济南"
+  `;
+  const CHANNEL = `
+    - main:
+      - heading "济南" [level=1]
+      - list:
+        - listitem:
+          - heading [level=2]:
+            - link
+  `;
+  for (const [name, path, sections, snapshot] of [
+    ['the front page', '/', ['hot', 'latest', 'photos'], FRONT_PAGE],
+    ['a channel', '/channel/jinan', ['jinan'], CHANNEL],
+  ] as const) {
+    test(`${name}: a clean page for assistive technology`, async ({ page, context, problems }) => {
+      await page.goto(path);
+      await routeReady(page);
+      await waitForWorkerControl(page);
+      for (const section of sections) await waitForStoredChannel(page, section);
+
+      allowOfflineFailures(problems);
+      // The app's code never arrives: the boot view stays, as on a slow phone for a moment.
+      // (The worker answers the page's requests, so they are taken out of its precache, and its
+      // fetches for them fail: routing also keeps the HTTP cache from answering.)
+      await context.route('**/assets/*.js', (route) => route.abort('internetdisconnected'));
+      problems.allow(/^request failed: GET \S+\/assets\/\S+\.js net::ERR_/);
+      problems.allow(/^console error: The app failed to load TypeError: Failed to fetch/);
+      problems.allow(
+        /^console error: Failed to load resource: net::ERR_\w+ \(\S+\/assets\/\S+\.js\)$/,
+      );
+      await page.evaluate(async () => {
+        for (const name of await caches.keys()) {
+          const cache = await caches.open(name);
+          for (const request of await cache.keys()) {
+            if (/\/assets\/[^/]+\.js(?:\?|$)/.test(request.url)) await cache.delete(request);
+          }
+        }
+      });
+      await setOffline(context, true);
+      await page.goto(path);
+      await expect(page.locator('#boot')).toBeVisible();
+      await expect(page.locator('html')).toHaveClass('booting');
+      await expect(page.getByRole('main')).toMatchAriaSnapshot(snapshot);
+      expect(await axeViolations(page)).toEqual([]);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+    });
+  }
 });

@@ -5,8 +5,9 @@ import { renderToString } from 'preact-render-to-string';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ArticleItem as ArticleItemComponent } from '../../src/app/components/article-item';
 import type { shareUrl as shareUrlOf } from '../../src/app/routes/article';
-import type { Gallery as GalleryComponent } from '../../src/app/routes/home';
+import type { HomePageLink as HomePageLinkComponent } from '../../src/app/routes/home';
 import type { Article } from '../../src/shared/feed/types';
+import { HomeSectionItems } from '../../src/shared/view/home';
 import { restorePageGlobals, stubPageGlobals } from './app-page-fixtures';
 import { expectOnlyWebUrls, HOSTILE, SAFE, urlAttributes } from './hostile-urls';
 import { article } from './store-fixtures';
@@ -20,7 +21,7 @@ import { article } from './store-fixtures';
 
 interface Components {
   ArticleItem: typeof ArticleItemComponent;
-  Gallery: typeof GalleryComponent;
+  HomePageLink: typeof HomePageLinkComponent;
   shareUrl: typeof shareUrlOf;
 }
 let app: Components;
@@ -39,7 +40,11 @@ beforeAll(async () => {
     import('../../src/app/routes/home'),
     import('../../src/app/routes/article'),
   ]);
-  app = { ArticleItem: item.ArticleItem, Gallery: home.Gallery, shareUrl: route.shareUrl };
+  app = {
+    ArticleItem: item.ArticleItem,
+    HomePageLink: home.HomePageLink,
+    shareUrl: route.shareUrl,
+  };
 });
 afterAll(restorePageGlobals);
 
@@ -57,7 +62,15 @@ const renderers: [string, (a: Article) => string][] = [
   ],
   [
     'the home page’s picture cards',
-    (a) => renderToString(h(app.Gallery, { items: [a], channelId: 'hot' })),
+    (a) =>
+      renderToString(
+        h(HomeSectionItems, {
+          channelId: 'photos',
+          items: [a],
+          Link: app.HomePageLink,
+          noImages: false,
+        }),
+      ),
   ],
 ];
 

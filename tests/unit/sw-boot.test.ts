@@ -2,7 +2,8 @@ import type { Document, Element } from 'domhandler';
 import { DomUtils, parseDocument } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { parseBootPrefs } from '../../src/shared/boot';
-import { bootListPage, bootPage } from '../../src/sw/boot/boot-page';
+import type { Channel } from '../../src/shared/feed/types';
+import { bootHomePage, bootListPage, bootPage } from '../../src/sw/boot/boot-page';
 import { renderBootArticle } from '../../src/sw/boot/render-article';
 import { article } from './store-fixtures';
 
@@ -235,6 +236,74 @@ describe("the worker's boot view of a stored channel", () => {
     expect(bootListPage(SHELL.replace('<div id="app"></div>', ''), '济南', items, PREFS)).toBe(
       undefined,
     );
+  });
+});
+
+describe("the worker's boot view of the stored front page", () => {
+  const channel = (id: string, title: string, kind: Channel['kind']): Channel => ({
+    id,
+    title,
+    kind,
+    feedUrl: `https://news.example.com/api/feeds/${id}.json`,
+  });
+  const withImage = (id: string) =>
+    article(id, { image: { src: `https://img.example.cn/${id}.jpg`, alt: '' } });
+  const content = {
+    sections: [
+      {
+        channel: channel('hot', '热点新闻', 'section'),
+        articles: Array.from({ length: 12 }, (_, n) => article(`hot-${n}`)),
+      },
+      {
+        channel: channel('latest', '滚动', 'section'),
+        articles: Array.from({ length: 12 }, (_, n) => article(`latest-${n}`)),
+      },
+      {
+        channel: channel('photos', '图片新闻', 'section'),
+        articles: [article('photo-0'), withImage('photo-1'), withImage('photo-2')],
+      },
+    ],
+    cities: [channel('jinan', '济南', 'city'), channel('qingdao', '青岛', 'city')],
+  };
+
+  it('lays the sections out as the page does: lead story, timeline, picture cards, cities', () => {
+    const doc = parse(bootHomePage(SHELL, content, PREFS) ?? '');
+    expect(text(one(doc, 'title'))).toBe('齐鲁轻读 - 山东新闻离线阅读');
+    expect(all(doc, 'h1', 'main').map(text)).toEqual(['齐鲁轻读']);
+    expect(all(doc, 'h2', 'section').map(text)).toEqual([
+      '热点新闻',
+      '滚动',
+      '图片新闻',
+      '城市频道',
+    ]);
+    // 热点新闻: the lead story with its summary, then headlines, 8 in all.
+    const lead = all(doc, 'li', 'ul.lead-list');
+    expect(lead).toHaveLength(8);
+    expect(attr(one(doc, 'a', 'li.lead-list__top'), 'class')).toBe('lead-list__headline');
+    expect(text(one(doc, 'p.lead-list__summary'))).toBe('摘要 hot-0');
+    // 滚动: 10 headlines with their times.
+    expect(all(doc, 'time', 'ul.timeline')).toHaveLength(10);
+    // 图片新闻: only the items with a picture, as cards.
+    expect(all(doc, 'img', 'ul.gallery').map((img) => attr(img, 'src'))).toEqual([
+      'https://img.example.cn/photo-1.jpg',
+      'https://img.example.cn/photo-2.jpg',
+    ]);
+    // Each section's 「+更多」 and the city grid link to the channels.
+    expect(all(doc, 'a.more-link').map((link) => attr(link, 'aria-label'))).toEqual([
+      '更多热点新闻',
+      '更多滚动新闻',
+      '更多图片新闻',
+    ]);
+    expect(all(doc, 'a', 'ul.city-grid').map((link) => attr(link, 'href'))).toEqual([
+      '/channel/jinan',
+      '/channel/qingdao',
+    ]);
+  });
+
+  it('keeps the picture cards’ captions and drops the pictures under 省流量', () => {
+    const doc = parse(bootHomePage(SHELL, content, { ...PREFS, noImages: true }) ?? '');
+    expect(all(doc, 'img')).toEqual([]);
+    expect(all(doc, 'a', 'ul.gallery--text').map(text)).toEqual(['标题 photo-1', '标题 photo-2']);
   });
 });
 

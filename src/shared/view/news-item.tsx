@@ -28,9 +28,15 @@ export interface NewsItemOptions {
 }
 
 /** The plain headline link, as the service worker's boot view of a list has it. */
-export function PlainArticleLink({ article }: { article: Article }) {
+export function PlainArticleLink({
+  article,
+  class: className,
+}: {
+  article: Article;
+  class?: string;
+}) {
   return (
-    <a href={articleHref(article.id)}>
+    <a class={className} href={articleHref(article.id)}>
       {/* A right-to-left headline must not reorder the text around the link. */}
       <bdi>{article.title}</bdi>
     </a>

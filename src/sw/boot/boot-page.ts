@@ -2,9 +2,10 @@ import type { BootPrefs } from '../../shared/boot';
 import { BOOT_ENTRY_ATTRIBUTE, BOOT_LOADER_URL, BOOTING_CLASS } from '../../shared/boot';
 import type { Article } from '../../shared/feed/types';
 import { renderBootArticle, renderTitle } from './render-article';
-import { renderBootList } from './render-list';
+import type { HomeSectionContent } from './render-list';
+import { renderBootHome, renderBootList } from './render-list';
 // The shell's title suffix: the boot view titles the tab as the app will.
-import { SITE_NAME } from '../../shared/site';
+import { HOME_DOCUMENT_TITLE, SITE_NAME } from '../../shared/site';
 
 /** The shell's mount point, exactly as index.html writes it. */
 const APP_ROOT = '<div id="app"></div>';
@@ -23,7 +24,12 @@ const MODULE_PRELOADS = /\s*<link rel="modulepreload" crossorigin href="[^"]*">/
  * the one this worker knows how to extend (then the plain shell is served).
  */
 export function bootPage(shell: string, article: Article, prefs: BootPrefs): string | undefined {
-  return withView(shell, article.title, () => renderBootArticle(article, prefs.noImages), prefs);
+  return withView(
+    shell,
+    `${article.title} - ${SITE_NAME}`,
+    () => renderBootArticle(article, prefs.noImages),
+    prefs,
+  );
 }
 
 /**
@@ -36,12 +42,29 @@ export function bootListPage(
   articles: readonly Article[],
   prefs: BootPrefs,
 ): string | undefined {
-  return withView(shell, title, () => renderBootList(title, articles, prefs.noImages), prefs);
+  return withView(
+    shell,
+    `${title} - ${SITE_NAME}`,
+    () => renderBootList(title, articles, prefs.noImages),
+    prefs,
+  );
+}
+
+/**
+ * The shell with the stored front page written in (its sections' first pages
+ * and the city grid), as {@link bootPage} does for an article.
+ */
+export function bootHomePage(
+  shell: string,
+  content: HomeSectionContent,
+  prefs: BootPrefs,
+): string | undefined {
+  return withView(shell, HOME_DOCUMENT_TITLE, () => renderBootHome(content, prefs.noImages), prefs);
 }
 
 function withView(
   shell: string,
-  title: string,
+  documentTitle: string,
   view: () => string,
   prefs: BootPrefs,
 ): string | undefined {
@@ -58,7 +81,7 @@ function withView(
         HTML_OPEN,
         (_, rest: string) => `<html${rest} class="${BOOTING_CLASS}"${attributes}>`,
       )
-      .replace(TITLE, () => renderTitle(`${title} - ${SITE_NAME}`))
+      .replace(TITLE, () => renderTitle(documentTitle))
       .replace(APP_ROOT, () => `${APP_ROOT}${html}`)
       // The app starts after the view is painted (public/boot-loader.js): evaluating
       // its code first would hold that paint for as long as the code takes.

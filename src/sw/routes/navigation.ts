@@ -3,7 +3,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import type { RouteHandlerCallbackOptions } from 'workbox-core';
 import type { BootPrefs } from '../../shared/boot';
 import { SHELL_URL } from '../../shared/boot';
-import type { Article } from '../../shared/feed/types';
+import type { Article, Channel } from '../../shared/feed/types';
 import type { ReadyStamp } from '../../shared/ready-pages';
 import {
   forgetReadyPages,
@@ -19,7 +19,9 @@ import {
   getChannelPageRecord,
   getDirectoryRecord,
 } from '../../shared/store';
-import { bootListPage, bootPage } from '../boot/boot-page';
+import type { StoreDb } from '../../shared/store';
+import { bootHomePage, bootListPage, bootPage } from '../boot/boot-page';
+import type { HomeSectionContent } from '../boot/render-list';
 import { readBootPrefs } from '../boot/boot-prefs';
 import { database } from '../db';
 import { navigationDenylist } from './scope';
@@ -53,20 +55,47 @@ function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The stored articles of `id`'s first page, newest first; undefined when none is stored. */
+async function storedFirstPage(db: StoreDb, id: string): Promise<Article[] | undefined> {
+  const first = await getChannelPageRecord(db, id, 0);
+  if (!first) return undefined;
+  const articles = await getChannelArticles(db, id, { limit: first.articleIds.length });
+  // Nothing to show (every item evicted): the app explains it better than an empty list.
+  return articles.length > 0 ? articles : undefined;
+}
+
 /** A stored channel's heading and first page, as the app's channel page shows them first. */
 async function storedChannel(
   id: string,
 ): Promise<{ title: string; articles: Article[] } | undefined> {
   const db = await database();
-  const [directory, first] = await Promise.all([
+  const [directory, articles] = await Promise.all([
     getDirectoryRecord(db),
-    getChannelPageRecord(db, id, 0),
+    storedFirstPage(db, id),
   ]);
   const channel = directory?.directory.channels.find((candidate) => candidate.id === id);
-  if (!channel || !first) return undefined;
-  const articles = await getChannelArticles(db, id, { limit: first.articleIds.length });
-  // Nothing to show (every item evicted): the app explains it better than an empty list.
-  return articles.length > 0 ? { title: channel.title, articles } : undefined;
+  return channel && articles ? { title: channel.title, articles } : undefined;
+}
+
+/** The stored front page: every section's first page (all of them, or nothing) and the cities. */
+async function storedHome(): Promise<HomeSectionContent | undefined> {
+  const db = await database();
+  const channels = (await getDirectoryRecord(db))?.directory.channels;
+  if (!channels) return undefined;
+  const sectionChannels = channels.filter((channel) => channel.kind === 'section');
+  const pages = await Promise.all(
+    sectionChannels.map((channel) => storedFirstPage(db, channel.id)),
+  );
+  const sections = sectionChannels.map((channel, index) => ({ channel, articles: pages[index] }));
+  // A section the app would have to fetch: its page, not a front page with a hole.
+  if (
+    !sections.every(
+      (section): section is { channel: Channel; articles: Article[] } =>
+        section.articles !== undefined,
+    )
+  )
+    return undefined;
+  return { sections, cities: channels.filter((channel) => channel.kind === 'city') };
 }
 
 async function storedArticle(id: string) {
@@ -112,8 +141,14 @@ async function keepReady(article: Article, html: string, headers: Headers): Prom
  */
 async function answerNavigation(options: RouteHandlerCallbackOptions): Promise<Response> {
   const { url } = options;
+  if (url.pathname === '/') return answerList(storedHome, bootHomePage);
   const channel = pathId(url, CHANNEL_PATH);
-  if (channel !== undefined) return answerChannel(channel);
+  if (channel !== undefined) {
+    return answerList(
+      () => storedChannel(channel),
+      (shell, { title, articles }, prefs) => bootListPage(shell, title, articles, prefs),
+    );
+  }
   const id = pathId(url, ARTICLE_PATH);
   if (id === undefined) return (await matchPrecache(SHELL_URL)) ?? fetch(SHELL_URL);
   return answerArticle(id, options);
@@ -141,16 +176,20 @@ async function answerArticle(
 }
 
 /**
- * A stored channel: the shell with its first page written in, read from
- * IndexedDB at each navigation (lists change with every refresh, so no ready
- * page is kept). Not stored, or the database slow: the plain shell.
+ * A stored list (the front page, a channel): the shell with what the page
+ * shows first written in, read from IndexedDB at each navigation (lists change
+ * with every refresh, so no ready page is kept). Not stored, or the database
+ * slow: the plain shell.
  */
-async function answerChannel(id: string): Promise<Response> {
+async function answerList<T>(
+  read: () => Promise<T | undefined>,
+  render: (shell: string, stored: T, prefs: BootPrefs) => string | undefined,
+): Promise<Response> {
   const [shell, prefs] = await Promise.all([matchPrecache(SHELL_URL), readBootPrefs()]);
   if (!shell) return fetch(SHELL_URL);
-  const stored = await within(storedChannel(id), STORE_WAIT_MS).catch(() => undefined);
-  if (!stored) return shell;
-  const html = bootListPage(await shell.clone().text(), stored.title, stored.articles, prefs);
+  const stored = await within(read(), STORE_WAIT_MS).catch(() => undefined);
+  if (stored === undefined) return shell;
+  const html = render(await shell.clone().text(), stored, prefs);
   return html === undefined
     ? shell
     : new Response(html, { status: 200, headers: headersFor(shell) });

@@ -1,15 +1,4 @@
-import type { Channel } from '../../../shared/feed/types';
+// The view is shared with the worker's boot view of the front page; its styles load with the page.
 import './style.css';
 
-/** A grid of links to every city channel, in directory order. */
-export function CityLinks({ cities }: { cities: readonly Channel[] }) {
-  return (
-    <ul class="city-grid">
-      {cities.map((city) => (
-        <li key={city.id}>
-          <a href={`/channel/${encodeURIComponent(city.id)}`}>{city.title}</a>
-        </li>
-      ))}
-    </ul>
-  );
-}
+export { CityLinks } from '../../../shared/view/home';
