@@ -9,18 +9,19 @@ import { expect, routeReady, test } from './fixtures';
  * Byte sizes are deterministic, so these are budgets, not measurements: each holds what the
  * app achieves today, a little above it, so that code creeping back onto the first load fails
  * here. Since the pages are prerendered, a first visit fetches and parses no feed (that was
- * 40 KB of it: 74/82/87 KB before, 34/46/51 KB now); the issue's goal of 30 KB in all is still
+ * 40 KB of it: 74/82/87 KB before, 34/46/51 KB now; the entry is the first-load chunk itself,
+ * without Vite's modulepreload polyfill); the issue's goal of 30 KB in all is still
  * ahead: the app's shell (data layer, router, header) is most of what remains, and the channel
  * and article routes bring the store reads of their 下载离线 and 收藏 controls.
  */
 
 /** The files index.html names (entry and first-load chunk): everything before the first render. */
-const FIRST_LOAD_JS_BUDGET = 30_100;
+const FIRST_LOAD_JS_BUDGET = 29_900;
 /** The stylesheet budget, for all of a first visit. */
 const CSS_BUDGET = 8 * 1024;
 /** Every script of a first visit until quiet, per page. */
 const TOTAL_JS_BUDGET = {
-  home: 34_500,
+  home: 34_300,
   channel: 46_800,
   article: 51_500,
 } as const;

@@ -185,7 +185,9 @@ test.describe('the ready page of a stored article', () => {
     await routeReady(page);
     await page.getByRole('button', { name: '清除全部离线内容' }).click();
     await page.getByRole('button', { name: '确认清除' }).click();
-    await expect(page.getByText('已清除全部离线内容，收藏的文章已保留。')).toBeVisible();
+    await expect(
+      page.getByRole('main').getByText('已清除全部离线内容，收藏的文章已保留。'),
+    ).toBeVisible();
     await expect.poll(() => readyPage(page, SEED_ID)).toBeNull();
     const cleared = await coldVisit(page, context);
     expect(await cleared.text()).not.toContain('id="boot"');

@@ -6,6 +6,7 @@ import { ArticleView } from '../../src/shared/view/article';
 import { BlocksView, FigureView } from '../../src/shared/view/blocks';
 import { isWebUrl, webUrl } from '../../src/shared/web-url';
 import { renderBootArticle } from '../../src/sw/boot/render-article';
+import { renderBootHome, renderBootList } from '../../src/sw/boot/render-list';
 import { expectOnlyWebUrls, HOSTILE, SAFE, urlAttributes } from './hostile-urls';
 import { article } from './store-fixtures';
 
@@ -76,6 +77,52 @@ describe('rendering hostile URLs', () => {
       expect(urlAttributes(html)).toEqual([]);
       // The text around the links and the pictures' text alternatives still read.
       expect(html).toMatch(/链接|图/);
+    });
+  }
+});
+
+describe('rendering hostile URLs in the boot views of lists', () => {
+  const section = (id: string, title: string) => ({
+    id,
+    title,
+    kind: 'section' as const,
+    feedUrl: `https://news.example.com/api/feeds/${id}.json`,
+  });
+  /** Every list layout gets the article: a channel's items, the lead list, the timeline, the cards. */
+  const renderers: [string, (a: Article) => string][] = [
+    ['a channel', (a) => renderBootList('济南', [a], false)],
+    [
+      'the front page',
+      (a) =>
+        renderBootHome(
+          {
+            sections: ['hot', 'latest', 'photos'].map((id) => ({
+              channel: section(id, id),
+              articles: [a],
+            })),
+            cities: [],
+          },
+          false,
+        ),
+    ],
+  ];
+  const withImage = (url: string) => article('hostile', { url, image: { src: url, alt: '' } });
+
+  it.each(renderers)('%s shows a web image (the check is not vacuous)', (_, render) => {
+    expect(urlAttributes(render(withImage(SAFE)))).toContain(SAFE);
+  });
+
+  for (const [name, render] of renderers) {
+    it.each(HOSTILE.map((url) => [url]))(`${name} writes no href or src for %j`, (url) => {
+      const html = render(withImage(url));
+      expectOnlyWebUrls(html);
+      // Only the app's own links (the article, 「+更多」's channel) are left.
+      expect(urlAttributes(html).filter((value) => !value.startsWith('/channel/'))).toEqual(
+        expect.arrayContaining(['/article/hostile']),
+      );
+      expect(urlAttributes(html).every((value) => /^\/(?:article|channel)\//.test(value))).toBe(
+        true,
+      );
     });
   }
 });
