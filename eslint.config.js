@@ -126,10 +126,14 @@ function layer(files, banned, message, options = {}) {
   };
 }
 
-/** src/app/install is entered through its index.ts; its other modules are its own. */
+/**
+ * src/app/install is entered through its index.ts, and by the first-load entry through
+ * capture.ts (the browser's offer, without the Preact slots the index also exports); its
+ * other modules are its own.
+ */
 const INSTALL_ENTRY = {
-  regex: '(^|/)install/(?!index(\\.[jt]sx?)?$)[^/]',
-  message: 'Import the install feature from src/app/install (its index.ts) only.',
+  regex: '(^|/)install/(?!(index|capture)(\\.[jt]sx?)?$)[^/]',
+  message: 'Import the install feature from src/app/install (its index.ts, or capture.ts) only.',
 };
 
 /**

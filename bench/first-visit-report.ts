@@ -58,6 +58,22 @@ export function firstVisitSection(
       );
     }),
     '',
+    'A first visit rests (src/app/first-visit): the prerendered page runs only the entry until the reader ' +
+      'uses a control. The first use (here a tap on the header’s 城市 toggle, once the visit was quiet) brings ' +
+      'the app, which renders over the page and answers the tap; what that costs, until quiet again:',
+    '',
+    '| route | scripts on first use | gzip KB | from the worker’s precache | stylesheets | all requests |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...r.routes.map((route) => {
+      const scripts = route.firstUse.page.find((total) => total.kind === 'script');
+      const sheets = route.firstUse.page.find((total) => total.kind === 'stylesheet');
+      const all = route.firstUse.page.reduce((sum, total) => sum + total.count, 0);
+      return (
+        `| \`${route.route}\` | ${scripts?.count ?? 0} | ${kb(scripts?.gzipBytes ?? 0)} | ` +
+        `${route.firstUseFromWorker ? 'yes' : 'no'} | ${sheets?.count ?? 0} | ${all} |`
+      );
+    }),
+    '',
     ...r.routes.flatMap((route) => [
       `### \`${route.route}\` (a worker controlled the page when quiet: ${route.controlledAtEnd ? 'yes' : 'no'})`,
       '',

@@ -34,6 +34,14 @@ export interface FirstVisitRoute {
   readonly totals: FirstVisitTotals;
   /** Whether a service worker controlled the page when the network went quiet. */
   readonly controlledAtEnd: boolean;
+  /**
+   * The first use of a control after that (the header's 城市 toggle): what the page
+   * requested until quiet again, the app's code that a resting first visit
+   * (src/app/first-visit) loads only then.
+   */
+  readonly firstUse: FirstVisitTotals;
+  /** Whether every script of the first use was answered by the worker (its precache). */
+  readonly firstUseFromWorker: boolean;
 }
 
 /** The first-visit benchmark's results. */
@@ -41,6 +49,9 @@ export interface FirstVisitResult {
   readonly routes: readonly FirstVisitRoute[];
   readonly browser: string;
 }
+
+/** The toggle every page's header has on a phone's screen: the control the bench uses first. */
+const FIRST_CONTROL = { role: 'button', name: '城市' } as const;
 
 async function record(request: Request, origin: string): Promise<RecordedRequest> {
   const url = new URL(request.url());
@@ -72,31 +83,59 @@ async function visit(
   route: string,
 ): Promise<FirstVisitRoute> {
   const pending = new Set<Request>();
-  const recorded: Promise<RecordedRequest>[] = [];
+  // Which phase each request started in: the visit, or the first use of a control.
+  const phaseOf = new Map<Request, 'visit' | 'first-use'>();
+  const recorded: Promise<RecordedRequest & { phase: 'visit' | 'first-use' }>[] = [];
+  let phase: 'visit' | 'first-use' = 'visit';
   let lastChange = Date.now();
   context.on('request', (request) => {
     pending.add(request);
+    phaseOf.set(request, phase);
     lastChange = Date.now();
   });
   const done = (request: Request): void => {
     pending.delete(request);
     lastChange = Date.now();
-    recorded.push(record(request, origin));
+    const started = phaseOf.get(request) ?? phase;
+    recorded.push(record(request, origin).then((entry) => ({ ...entry, phase: started })));
   };
   context.on('requestfinished', done);
   context.on('requestfailed', done);
+  const quiet = (what: string) =>
+    withTimeout(
+      (async () => {
+        while (pending.size > 0 || Date.now() - lastChange < QUIET_MS) await sleep(100);
+      })(),
+      VISIT_TIMEOUT_MS,
+      `the network going quiet ${what} on ${route}`,
+    );
   const page = await context.newPage();
   await page.goto(`${origin}${route}`, { waitUntil: 'load', timeout: VISIT_TIMEOUT_MS });
-  await withTimeout(
-    (async () => {
-      while (pending.size > 0 || Date.now() - lastChange < QUIET_MS) await sleep(100);
-    })(),
-    VISIT_TIMEOUT_MS,
-    `the network going quiet on ${route}`,
-  );
+  await quiet('after the visit');
   const controlledAtEnd = await page.evaluate(() => navigator.serviceWorker.controller !== null);
+
+  const scriptsFromWorker: boolean[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') {
+      scriptsFromWorker.push(response.fromServiceWorker());
+    }
+  });
+  phase = 'first-use';
+  await page.getByRole(FIRST_CONTROL.role, { name: FIRST_CONTROL.name }).click();
+  await page.waitForFunction(() => !document.documentElement.classList.contains('prerendered'));
+  await quiet('after the first use of a control');
+
   const requests = await Promise.all(recorded);
-  return { route, requests, totals: firstVisitTotals(requests), controlledAtEnd };
+  const of = (wanted: 'visit' | 'first-use') =>
+    requests.filter((entry) => entry.phase === wanted).map(({ phase: _, ...entry }) => entry);
+  return {
+    route,
+    requests: of('visit'),
+    totals: firstVisitTotals(of('visit')),
+    controlledAtEnd,
+    firstUse: firstVisitTotals(of('first-use')),
+    firstUseFromWorker: scriptsFromWorker.length > 0 && scriptsFromWorker.every(Boolean),
+  };
 }
 
 /** Measures the first visit of each of FIRST_VISIT_ROUTES, each in its own fresh profile. */

@@ -24,7 +24,20 @@ import { measureCityDownload } from './scale-download';
 import { SCALE_HEADING, scaleSection } from './scale-report';
 import { measureStoredScale } from './scale-stored';
 import { SCALE_STORED_HEADING, scaleStoredSection } from './scale-stored-report';
+import {
+  firstVisitChartRows,
+  lighthouseChartRows,
+  offlineChartRows,
+  slowFirstVisitChartRows,
+} from './main-chart';
+import type { ChartRow } from './scale-chart';
+import { writeChartGroup } from './scale-chart';
 import { measureSearch } from './search';
+import {
+  SLOW_FIRST_VISIT_HEADING,
+  measureSlowFirstVisit,
+  slowFirstVisitSection,
+} from './slow-first-visit';
 import { SEARCH_HEADING, searchSection } from './search-report';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -53,6 +66,13 @@ async function attempt<T>(name: string, run: () => Promise<T>): Promise<Outcome<
 }
 
 const out = path.join(root, 'docs', 'BENCHMARKS.md');
+const chartFile = path.join(root, 'docs', 'benchmarks-chart.svg');
+
+/** Redraws `group`'s bars of the chart from a successful outcome (a failed one keeps the old bars). */
+function chart<T>(group: string, outcome: Outcome<T>, rows: (value: T) => ChartRow[]): Outcome<T> {
+  if (outcome.ok) writeChartGroup(chartFile, group, rows(outcome.value));
+  return outcome;
+}
 
 /**
  * `npm run bench -- --only search`: runs the search benchmark alone (it takes
@@ -76,17 +96,44 @@ const ALONE: Record<string, { heading: string; section: () => Promise<string[]> 
   },
   lighthouse: {
     heading: LIGHTHOUSE_HEADING,
-    section: () => Promise.resolve(lighthouseSection(runLighthouse(root))),
+    section: () => {
+      const rows = runLighthouse(root);
+      if (rows.length > 0) writeChartGroup(chartFile, 'lighthouse', lighthouseChartRows(rows));
+      return Promise.resolve(lighthouseSection(rows));
+    },
   },
   'first-visit': {
     heading: FIRST_VISIT_HEADING,
     section: async () =>
-      firstVisitSection(await attempt('First visit', () => measureFirstVisit(dist))),
+      firstVisitSection(
+        chart(
+          'first-visit',
+          await attempt('First visit', () => measureFirstVisit(dist)),
+          firstVisitChartRows,
+        ),
+      ),
+  },
+  'slow-first-visit': {
+    heading: SLOW_FIRST_VISIT_HEADING,
+    section: async () =>
+      slowFirstVisitSection(
+        chart(
+          'slow-first-visit',
+          await attempt('Slow 4G first visit', () => measureSlowFirstVisit(dist)),
+          slowFirstVisitChartRows,
+        ),
+      ),
   },
   offline: {
     heading: OFFLINE_VISIT_HEADING,
     section: async () =>
-      offlineVisitSection(await attempt('Offline repeat visit', () => measureOfflineVisit(dist))),
+      offlineVisitSection(
+        chart(
+          'offline',
+          await attempt('Offline repeat visit', () => measureOfflineVisit(dist)),
+          offlineChartRows,
+        ),
+      ),
   },
   ingest: {
     heading: INGEST_HEADING,
@@ -132,16 +179,31 @@ if (only !== undefined) {
   process.exit(process.exitCode ?? 0);
 }
 
-const firstVisit = await attempt('First visit', () => measureFirstVisit(dist));
+const firstVisit = chart(
+  'first-visit',
+  await attempt('First visit', () => measureFirstVisit(dist)),
+  firstVisitChartRows,
+);
+const slowFirstVisit = chart(
+  'slow-first-visit',
+  await attempt('Slow 4G first visit', () => measureSlowFirstVisit(dist)),
+  slowFirstVisitChartRows,
+);
 const parsing = await measureFeedParsing(root);
 const idb = await measureIndexedDb(root);
-const offlineVisit = await attempt('Offline repeat visit', () => measureOfflineVisit(dist));
+const offlineVisit = chart(
+  'offline',
+  await attempt('Offline repeat visit', () => measureOfflineVisit(dist)),
+  offlineChartRows,
+);
 const refreshBytes = await attempt('Unchanged refresh', () => measureRefreshBytes(dist));
 const search = await attempt('Offline search', () => measureSearch(root, dist));
 const ingest = await attempt('Ingest', () => Promise.resolve(measureIngest(root)));
 const scale = await attempt('Scale', () => measureCityDownload(root));
 const scaleStored = await attempt('10,000 stored', () => measureStoredScale(root, dist));
 const lighthouse = process.argv.includes('--no-lighthouse') ? [] : runLighthouse(root);
+if (lighthouse.length > 0)
+  writeChartGroup(chartFile, 'lighthouse', lighthouseChartRows(lighthouse));
 
 function offlineVisitSection(outcome: Outcome<OfflineVisitResult>): string[] {
   const heading = [OFFLINE_VISIT_HEADING, ''];
@@ -216,10 +278,15 @@ const lines = [
   '# Benchmarks',
   '',
   'Produced by `npm run bench` (`node --import tsx bench/run.ts`; add `--build` to rebuild `dist/`;',
-  '`npm run bench -- --only search`, `--only ingest`, `--only offline`, `--only first-visit`, `--only scale`, `--only scale-stored` or `--only lighthouse` runs that benchmark alone and replaces its section).',
+  '`npm run bench -- --only search`, `--only ingest`, `--only offline`, `--only first-visit`, `--only slow-first-visit`, `--only scale`, `--only scale-stored` or `--only lighthouse` runs that benchmark alone and replaces its section).',
   `Last run: ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}.`,
   '',
+  'Every figure against its budget (each benchmark redraws its own bars):',
+  '',
+  '![Main figures against their budgets and aims](benchmarks-chart.svg)',
+  '',
   ...firstVisitSection(firstVisit),
+  ...slowFirstVisitSection(slowFirstVisit),
   '## Feed parsing (validate + limits + HTML to block tree), Node, 1× CPU',
   '',
   `All ${parsing.pages} demo feed pages (${parsing.items} items, ${kb(parsing.bytes)} KB of JSON), ` +

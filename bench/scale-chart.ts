@@ -111,8 +111,8 @@ export function budgetChart(title: string, groups: ChartGroups): string {
   ].join('\n');
 }
 
-/** The chart's title: it gathers the scale groups' figures. */
-export const CHART_TITLE = 'Scale figures against their budgets and aims';
+/** The chart's title: it gathers every group's figures (scale, first visit, offline, Lighthouse). */
+export const CHART_TITLE = 'Main figures against their budgets and aims';
 
 /**
  * Redraws the chart at `file` with `group`'s bars replaced by `rows`, keeping

@@ -148,7 +148,7 @@ export function scaleStoredSection(outcome: Outcome<StoredScaleResult>, root: st
       'stored item of the home and channel pages; the channel list query is held to DESIGN.md’s store budget ' +
       '“newest 20 of a channel ≤ 25 ms” (which does not say at which CPU; the IndexedDB section measures it at 1×).',
     '',
-    '![Scale figures against their budgets and aims](benchmarks-chart.svg)',
+    '![Main figures against their budgets and aims](benchmarks-chart.svg)',
     '',
     '**(a) App start to first screen.** Time from navigation start until the first stored article of the ' +
       'screen’s list is painted (an init-script MutationObserver sees a link to one of the expected stored ' +

@@ -1,8 +1,11 @@
 import path from 'node:path';
 import type { CodeSplittingGroup, ChunkingContext } from 'rolldown';
 
-/** The chunk every page needs before its first paint. */
+/** The chunk every page loads first: the entry and what it imports statically. */
 export const FIRST_LOAD_CHUNK = 'shell';
+
+/** The chunk of the whole app (src/app/start-app.tsx): loaded when the app takes over the page. */
+export const APP_CHUNK = 'app';
 
 /** Module ids statically reachable from `entry` (dynamic imports stay out). */
 function staticClosure(entry: string, ctx: ChunkingContext): Set<string> {
@@ -26,21 +29,25 @@ function staticClosure(entry: string, ctx: ChunkingContext): Set<string> {
  * aloud, the feed parser) out: a directory pattern would drag their
  * dependencies in too.
  *
- * @param entry The app's entry module, relative to the project root.
+ * The same holds for the app the entry loads when it takes over (src/app/start-app.tsx):
+ * one file for its static closure, minus what the first-load chunk holds already.
+ *
+ * @param entry The module whose static closure makes the chunk, relative to the project root.
+ * @param name The chunk's name.
  */
-export function firstLoadChunk(entry: string): CodeSplittingGroup {
+export function closureChunk(entry: string, name: string = FIRST_LOAD_CHUNK): CodeSplittingGroup {
   const entryId = path.resolve(entry);
   // One closure per chunking pass; the context object identifies the pass.
   const closures = new WeakMap<ChunkingContext, Set<string>>();
   return {
-    debugName: FIRST_LOAD_CHUNK,
+    debugName: name,
     name(moduleId, ctx) {
       let closure = closures.get(ctx);
       if (!closure) {
         closure = staticClosure(entryId, ctx);
         closures.set(ctx, closure);
       }
-      return closure.has(moduleId) ? FIRST_LOAD_CHUNK : null;
+      return closure.has(moduleId) ? name : null;
     },
   };
 }

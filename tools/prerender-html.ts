@@ -58,17 +58,17 @@ export interface PageParts {
   /** public/root-attributes.js, inlined at the end of `<head>` (it runs before the first paint). */
   readonly headScript: string;
   /**
-   * The route's own stylesheets and scripts beyond the shell's (from Vite's manifest): linked
-   * in `<head>`, so the first paint has every rule the markup needs and nothing moves when the
-   * route's code arrives.
+   * The route's own stylesheets beyond the shell's (from Vite's manifest; none while the build
+   * makes one stylesheet): linked in `<head>`, so the first paint has every rule the markup
+   * needs and nothing moves when the route's code arrives. Its scripts are not preloaded: a
+   * resting first visit (src/app/first-visit) does not run them unless the reader uses a control.
    */
   readonly stylesheets: readonly string[];
-  readonly modules: readonly string[];
 }
 
 /** The shell with a route's markup, island, title, settings script and assets written in. */
 export function pageHtml(shell: string, parts: PageParts): string {
-  const { html, data, title, headScript, stylesheets, modules } = parts;
+  const { html, data, title, headScript, stylesheets } = parts;
   // The text is hashed as it is for the CSP: it must end where the element does.
   if (headScript.toLowerCase().includes('</script')) {
     throw new Error('prerender: the head script cannot be inlined (it contains "</script")');
@@ -76,10 +76,9 @@ export function pageHtml(shell: string, parts: PageParts): string {
   // Same-origin URLs were rendered under the placeholder origin: root-relative in the HTML.
   const markup = html.split(PRERENDER_ORIGIN).join('');
   const island = `<script type="application/json" id="${PRERENDERED_ISLAND_ID}">${islandJson(data)}</script>`;
-  const links = [
-    ...stylesheets.map((href) => `<link rel="stylesheet" crossorigin href="${escapeText(href)}">`),
-    ...modules.map((href) => `<link rel="modulepreload" crossorigin href="${escapeText(href)}">`),
-  ].join('');
+  const links = stylesheets
+    .map((href) => `<link rel="stylesheet" crossorigin href="${escapeText(href)}">`)
+    .join('');
   return shell
     .replace(HTML_OPEN, (_, rest: string) => `<html${rest} class="${PRERENDERED_CLASS}">`)
     .replace(TITLE, () => `<title>${escapeText(title)}</title>`)
@@ -96,29 +95,26 @@ export interface ManifestChunk {
 }
 
 /**
- * The stylesheets and scripts the module `key` (a source path, e.g.
- * `src/app/routes/channel/index.tsx`) loads with it: its chunk and every chunk it
- * imports statically, and their CSS, as root-relative URLs, minus those `shell`
+ * The stylesheets the module `key` (a source path, e.g.
+ * `src/app/routes/channel/index.tsx`) loads with it: the CSS of its chunk and of
+ * every chunk it imports statically, as root-relative URLs, minus those `shell`
  * links already. Empty for a module that is not a chunk of its own (home).
  */
 export function routeAssets(
   manifest: Readonly<Record<string, ManifestChunk>>,
   key: string,
   shell: string,
-): { stylesheets: string[]; modules: string[] } {
+): { stylesheets: string[] } {
   const stylesheets = new Set<string>();
-  const modules = new Set<string>();
+  const visited = new Set<string>();
   const visit = (name: string): void => {
     const chunk = manifest[name];
-    if (!chunk || modules.has(`/${chunk.file}`)) return;
-    modules.add(`/${chunk.file}`);
+    if (!chunk || visited.has(chunk.file)) return;
+    visited.add(chunk.file);
     for (const css of chunk.css ?? []) stylesheets.add(`/${css}`);
     for (const imported of chunk.imports ?? []) visit(imported);
   };
   visit(key);
   const linked = (href: string) => shell.includes(`"${href}"`);
-  return {
-    stylesheets: [...stylesheets].filter((href) => !linked(href)),
-    modules: [...modules].filter((href) => !linked(href)),
-  };
+  return { stylesheets: [...stylesheets].filter((href) => !linked(href)) };
 }

@@ -83,7 +83,7 @@ async function renderPages({ root, outDir, feedBase: configured }: PrerenderJob)
   ) as Record<string, ManifestChunk>;
   const assetsOf = (route: string) => {
     const module = ROUTE_MODULES[route.split('/')[1] ?? ''];
-    return module ? routeAssets(manifest, module, shell) : { stylesheets: [], modules: [] };
+    return module ? routeAssets(manifest, module, shell) : { stylesheets: [] };
   };
 
   const feedBase = new URL(configured, `${PRERENDER_ORIGIN}/`).href;

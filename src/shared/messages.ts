@@ -35,9 +35,16 @@ export type WorkerRequest =
    * FEED_BASE (articleDocumentUrl), so a page cannot point it anywhere else.
    * Fails like a sync-page (an `http` failure when the producer publishes no
    * such document, `schema` when it does not hold the article); the page then
-   * reads the channels instead.
+   * reads the channels instead. With `readAt` (ms since the epoch) the worker
+   * also records that the reader opened it then, once it is stored: a resting
+   * first visit (src/app/first-visit) has no data layer of its own to do it.
    */
-  | { readonly type: 'sync-article'; readonly requestId: string; readonly articleId: string }
+  | {
+      readonly type: 'sync-article';
+      readonly requestId: string;
+      readonly articleId: string;
+      readonly readAt?: number;
+    }
   /** Download channels for offline reading: pages up to `depth`, and their images. */
   | {
       readonly type: 'download';

@@ -21,3 +21,12 @@ export const PRERENDER_ORIGIN = 'https://prerender.qilu.invalid';
  * for it to go; nothing styles it.
  */
 export const PRERENDERED_CLASS = 'prerendered';
+
+/**
+ * On `<html>` of a prerendered page on a first visit while the app rests
+ * (src/app/first-visit): the page is only its HTML, its links work as links,
+ * and the first control the reader uses brings the app, which then answers
+ * that use. Goes with {@link PRERENDERED_CLASS} when the app has rendered.
+ * Nothing styles it.
+ */
+export const RESTING_CLASS = 'resting';

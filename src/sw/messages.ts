@@ -4,6 +4,7 @@ import { toSyncFailure } from '../shared/sync';
 import { cancelDownload, resumeDownloads, startDownload } from './downloads';
 import { repairShell } from './precache-repair';
 import { database } from './db';
+import { markRead } from '../shared/store';
 import { pruneDownloadImages } from './download-images';
 import { syncSavedImages } from './saved-images';
 import { parseWorkerRequest } from './request-guard';
@@ -39,9 +40,10 @@ async function handle(
       return { reply: { requestId, ok: true, outcome, stored } };
     }
     case 'sync-article': {
-      const { articleId } = request;
+      const { articleId, readAt } = request;
       const documentUrl = articleDocumentUrl(context.feedBaseUrl, articleId);
       const { outcome } = await refreshArticleDocument(articleId, documentUrl);
+      if (readAt !== undefined) await markRead(await database(), articleId, readAt);
       return { reply: { requestId, ok: true, outcome } };
     }
     case 'download': {

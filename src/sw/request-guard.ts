@@ -12,6 +12,9 @@ const WORKBOX_SKIP_WAITING = 'SKIP_WAITING';
 /** Most pages one download may follow per channel (the settings offer 1–5). */
 const MAX_DEPTH = 10;
 
+/** How far ahead of the worker's clock a page's `readAt` may be (clocks of one device agree). */
+const READ_CLOCK_SLACK_MS = 60_000;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
@@ -55,9 +58,13 @@ export function parseWorkerRequest(data: unknown): WorkerRequest | undefined {
       return { type: 'sync-page', requestId, channelId, pageIndex, pageUrl };
     }
     case 'sync-article': {
-      const { articleId } = data;
+      const { articleId, readAt } = data;
       if (!isText(articleId)) return undefined;
-      return { type: 'sync-article', requestId, articleId };
+      if (readAt === undefined) return { type: 'sync-article', requestId, articleId };
+      // A read is recorded for a moment that has been, not for one a page makes up.
+      if (typeof readAt !== 'number' || !Number.isFinite(readAt) || readAt <= 0) return undefined;
+      if (readAt > Date.now() + READ_CLOCK_SLACK_MS) return undefined;
+      return { type: 'sync-article', requestId, articleId, readAt };
     }
     case 'download': {
       const { channelIds, depth, images } = data;

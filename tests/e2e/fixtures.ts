@@ -184,12 +184,14 @@ export function articlePath(id: string): string {
 }
 
 /**
- * Waits until the route has rendered: the app has taken over from the service worker's boot
- * view of a stored article (src/shared/boot.ts), its h1 is there and nothing is still loading.
+ * Waits until the route is ready for the reader: the app has taken over from the service
+ * worker's boot view of a stored article (src/shared/boot.ts) and rendered over a prerendered
+ * page, or the page rests on a first visit (src/app/first-visit: its HTML is the app's markup,
+ * and the first use of a control brings the app, which then answers it); its h1 is there and
+ * nothing is still loading.
  */
 export async function routeReady(page: Page): Promise<void> {
-  // The worker's boot view is gone, and the app has rendered over a prerendered page.
-  await expect(page.locator('html.booting, #boot, html.prerendered')).toHaveCount(0);
+  await expect(page.locator('html.booting, #boot, html.prerendered:not(.resting)')).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: '正在加载' })).toHaveCount(0);
 }
@@ -230,4 +232,13 @@ export async function withoutPrerenderedPages(target: Page | BrowserContext): Pr
     const response = await route.fetch({ url: new URL('/shell.html', request.url()).href });
     await route.fulfill({ response });
   });
+}
+
+/**
+ * Waits until the app runs the page: it has rendered over a prerendered page (a resting first
+ * visit included, where `takeOver` uses a control first, or the test does something that brings
+ * the app by itself). For tests of what only the running app does.
+ */
+export async function appRunning(page: Page): Promise<void> {
+  await expect(page.locator('html.booting, #boot, html.prerendered')).toHaveCount(0);
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { articlePath, axeViolations, expect, routeReady } from './fixtures';
 import {
@@ -55,6 +56,13 @@ test.describe('the service worker’s boot view of a stored article', () => {
     expect(html).toMatch(/<html[^>]*class="booting"[^>]*data-theme="dark"/);
     expect(html).toMatch(/<html[^>]*data-text-size="200"/);
     expect(html).toContain(`<title>${SEED_TITLE}`);
+    // The stylesheet is written in (one response paints the text), and the page's CSP allows
+    // exactly that text by its hash (a blocked style would be a CSP violation, failing the test).
+    expect(html).not.toContain('<link rel="stylesheet"');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    expect(style.length).toBeGreaterThan(1000);
+    const hash = createHash('sha256').update(style, 'utf8').digest('base64');
+    expect(response?.headers()['content-security-policy']).toContain(`'sha256-${hash}'`);
 
     // The app replaces it with its own page: one h1, one main, nothing doubled.
     await routeReady(page);

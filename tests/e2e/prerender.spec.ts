@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { SEED_ARTICLE_PATH } from './a11y-helpers';
-import { expect, routeReady, test } from './fixtures';
+import { appRunning, expect, routeReady, test } from './fixtures';
 import {
   allowOfflineFailures,
   offlineTest,
@@ -71,30 +71,57 @@ async function keptElements(page: Page): Promise<{ marked: number; kept: number 
 test.describe('the app over a prerendered page', () => {
   test.use({ serviceWorkers: 'block' });
 
-  for (const { path } of PAGES) {
-    test(`${path}: the app keeps every element of the HTML, nothing shifts, no feed is read`, async ({
-      page,
-    }) => {
-      const requests: string[] = [];
-      page.on('request', (request) => requests.push(new URL(request.url()).pathname));
-      await page.addInitScript(watchPrerenderedElements);
-      await page.goto(path);
-      await routeReady(page);
-      await page.waitForLoadState('networkidle');
+  // The app renders over the HTML at once for a reader with something stored (here a dismissed
+  // install banner), and on a first visit at the first use of a control (src/app/first-visit).
+  const STARTS = [
+    {
+      name: 'at once for a returning reader',
+      prepare: (page: Page) =>
+        page.addInitScript(() => localStorage.setItem('qilu:install-banner-dismissed', '1')),
+      bring: async () => undefined,
+    },
+    {
+      name: 'at the first use of a control on a first visit',
+      prepare: async () => undefined,
+      bring: async (page: Page) => {
+        const toggle = page.getByRole('button', { name: '城市' });
+        await toggle.click();
+        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+      },
+    },
+  ];
 
-      const { marked, kept } = await keptElements(page);
-      expect(marked).toBeGreaterThan(0);
-      expect(kept, 'elements the app replaced instead of reusing').toBe(marked);
-      expect(
-        await page.evaluate(() => (window as unknown as { qiluShift: number }).qiluShift),
-      ).toBeLessThanOrEqual(0.02);
-      // The page's data came with it: no feed, directory or article document was fetched,
-      // and neither the feed parser nor the sync code was loaded.
-      expect(requests.filter((url) => url.startsWith('/api/') && url.endsWith('.json'))).toEqual(
-        [],
-      );
-      expect(requests.filter((url) => /\/assets\/(?:sync|feed|fetch)-/.test(url))).toEqual([]);
-    });
+  for (const { path } of PAGES) {
+    for (const start of STARTS) {
+      test(`${path}, ${start.name}: the app keeps every element of the HTML, nothing shifts, no feed is read`, async ({
+        page,
+      }) => {
+        // A phone's screen: the header folds its 城市 list behind a button.
+        await page.setViewportSize({ width: 412, height: 823 });
+        const requests: string[] = [];
+        page.on('request', (request) => requests.push(new URL(request.url()).pathname));
+        await page.addInitScript(watchPrerenderedElements);
+        await start.prepare(page);
+        await page.goto(path);
+        await routeReady(page);
+        await start.bring(page);
+        await appRunning(page);
+        await page.waitForLoadState('networkidle');
+
+        const { marked, kept } = await keptElements(page);
+        expect(marked).toBeGreaterThan(0);
+        expect(kept, 'elements the app replaced instead of reusing').toBe(marked);
+        expect(
+          await page.evaluate(() => (window as unknown as { qiluShift: number }).qiluShift),
+        ).toBeLessThanOrEqual(0.02);
+        // The page's data came with it: no feed, directory or article document was fetched,
+        // and neither the feed parser nor the sync code was loaded.
+        expect(requests.filter((url) => url.startsWith('/api/') && url.endsWith('.json'))).toEqual(
+          [],
+        );
+        expect(requests.filter((url) => /\/assets\/(?:sync|feed|fetch)-/.test(url))).toEqual([]);
+      });
+    }
   }
 
   test('settings the reader chose apply before the page paints, without the app', async ({

@@ -47,7 +47,7 @@ describe('layer boundaries', () => {
     ['src/shared/feed/x.ts', '../../sw/sw'],
     ['src/app/routes/settings/index.tsx', '../../install/settings-section'],
     ['src/app/app.tsx', './install/banner'],
-    ['src/app/pwa/x.ts', '../install/capture.ts'],
+    ['src/app/pwa/x.ts', '../install/engagement.ts'],
     ['src/app/install/flow.ts', '../../sw/sw'],
     ['src/app/install/flow.ts', '../data/reads'],
     // The data layer is imported through its public entries (src/app/data/index.ts).
@@ -64,6 +64,7 @@ describe('layer boundaries', () => {
     ['src/shared/sync/x.ts', '../store/index'],
     ['src/ingest/run.ts', '../shared/feed/limits'],
     ['src/app/app.tsx', './install'],
+    ['src/app/main.tsx', './install/capture'],
     ['src/app/routes/settings/index.tsx', '../../install/index'],
     ['src/app/install/banner/index.tsx', '../flow'],
     ['src/app/install/index.ts', './banner-slot'],

@@ -78,7 +78,6 @@ describe('the page the build writes', () => {
       title: `${HOSTILE} - 齐鲁轻读`,
       headScript: HEAD_SCRIPT,
       stylesheets: ['/assets/channel-1.css'],
-      modules: ['/assets/channel-1.js'],
     });
     const { document } = parseHTML(html);
     expect(document.title).toBe(`${HOSTILE} - 齐鲁轻读`);
@@ -89,9 +88,8 @@ describe('the page the build writes', () => {
     expect(document.querySelector('head link[rel="stylesheet"]')?.getAttribute('href')).toBe(
       '/assets/channel-1.css',
     );
-    expect(document.querySelector('head link[rel="modulepreload"]')?.getAttribute('href')).toBe(
-      '/assets/channel-1.js',
-    );
+    // No route script is preloaded: a resting first visit runs none unless a control is used.
+    expect(document.querySelectorAll('link[rel="modulepreload"]')).toHaveLength(0);
     expect(document.querySelector('#app img')?.getAttribute('src')).toBe('/api/images/a.jpg');
     const island = document.getElementById(PRERENDERED_ISLAND_ID);
     expect(island?.previousElementSibling?.id).toBe('app');
@@ -101,11 +99,11 @@ describe('the page the build writes', () => {
   });
 
   it('refuses a head script that would end its element early (its hash would not match)', () => {
-    const parts = { html: '', data: sample(), title: 't', stylesheets: [], modules: [] };
+    const parts = { html: '', data: sample(), title: 't', stylesheets: [] };
     expect(() => pageHtml(SHELL, { ...parts, headScript: "a('</SCRIPT>')" })).toThrow(/<\/script/);
   });
 
-  it('links what a route loads beyond the shell: its chunk, the chunks it imports, their CSS', () => {
+  it('links the CSS a route loads beyond the shell: its chunk’s and that of the chunks it imports', () => {
     const manifest = {
       'src/app/routes/channel/index.tsx': {
         file: 'assets/channel-1.js',
@@ -123,11 +121,9 @@ describe('the page the build writes', () => {
       '<link rel="modulepreload" crossorigin href="/assets/shell-1.js"><link rel="stylesheet" crossorigin href="/assets/shell-1.css">';
     expect(routeAssets(manifest, 'src/app/routes/channel/index.tsx', shell)).toEqual({
       stylesheets: ['/assets/channel-1.css', '/assets/control-1.css'],
-      modules: ['/assets/channel-1.js', '/assets/control-1.js'],
     });
     expect(routeAssets(manifest, 'src/app/routes/home/index.tsx', shell)).toEqual({
       stylesheets: [],
-      modules: [],
     });
   });
 

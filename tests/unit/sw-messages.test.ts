@@ -124,6 +124,25 @@ describe('a sync-article message', () => {
   ])('is ignored %s', (_label, data) => {
     expect(parseWorkerRequest(data)).toBeUndefined();
   });
+
+  it('may say when the reader opened it (a resting first visit has the worker record the read)', () => {
+    const readAt = Date.now() - 5000;
+    expect(
+      parseWorkerRequest({ type: 'sync-article', requestId: 'r', articleId: 'a', readAt }),
+    ).toEqual({ type: 'sync-article', requestId: 'r', articleId: 'a', readAt });
+  });
+
+  it.each([
+    ['a readAt that is not a number', '2026-12-04'],
+    ['a readAt that is not finite', Number.POSITIVE_INFINITY],
+    ['a readAt before the epoch', -1],
+    ['a readAt of zero', 0],
+    ['a readAt in the future', Date.now() + 24 * 3600 * 1000],
+  ])('is ignored with %s', (_label, readAt) => {
+    expect(
+      parseWorkerRequest({ type: 'sync-article', requestId: 'r', articleId: 'a', readAt }),
+    ).toBeUndefined();
+  });
 });
 
 /** A promise with its resolve function, to finish a job when the test says so. */

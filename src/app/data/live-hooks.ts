@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useObservable } from '../lib/observable';
+import { useObservable } from '../lib/use-observable';
 import { reportUpdated } from '../lib/update-announcer';
 import { directoryVersion, onChannelChange, watchChannel, watchDirectory } from './live';
 

@@ -1,6 +1,6 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { useObservable } from '../lib/observable';
+import { useObservable } from '../lib/use-observable';
 import { bannerWanted, installPrompt } from './capture';
 import { ENGAGED_AFTER } from './keys';
 import './banner-slot.css';

@@ -1,5 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
-import { useObservable } from '../lib/observable';
+import { useObservable } from '../lib/use-observable';
 import { installPrompt, installedThisVisit, isRunningInstalled } from './capture';
 import type { InstallOutcome } from './flow';
 import { isThisIosSafari, promptInstall } from './flow';

@@ -1,10 +1,10 @@
-import { useEffect, useState } from 'preact/hooks';
-
 /**
  * A tiny observable value. The shell has a few pieces of state that pages set
  * and the header or live region show (announcements, the article's channel);
  * this keeps them out of prop chains without adding a state library. (Not to
- * be confused with the IndexedDB store, src/shared/store.)
+ * be confused with the IndexedDB store, src/shared/store.) Components follow
+ * one with useObservable (./use-observable.ts); this module needs no Preact, so
+ * the first-load entry can use it.
  */
 export interface Observable<T> {
   get(): T;
@@ -28,15 +28,4 @@ export function createObservable<T>(initial: T): Observable<T> {
       return () => listeners.delete(listener);
     },
   };
-}
-
-/** Subscribes a component to an {@link Observable} and returns its current value. */
-export function useObservable<T>(observable: Observable<T>): T {
-  const [value, setValue] = useState(observable.get);
-  useEffect(() => {
-    // The value may have changed between render and subscription.
-    setValue(() => observable.get());
-    return observable.subscribe((next) => setValue(() => next));
-  }, [observable]);
-  return value;
 }

@@ -1,10 +1,8 @@
 import { Workbox } from 'workbox-window';
 import { registerPeriodicSync } from './periodic-sync';
 import { trustedWorkerUrl } from './trusted-url';
+import { WORKER_PATH } from './worker-path';
 import { offerUpdate } from './update-state';
-
-/** The worker script vite-plugin-pwa writes at the site root (scope `/`). */
-const WORKER_PATH = '/sw.js';
 
 /**
  * Registers the service worker and wires the update flow:

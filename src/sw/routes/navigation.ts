@@ -25,6 +25,7 @@ import type { HomeSectionContent } from '../boot/render-list';
 import { readBootPrefs } from '../boot/boot-prefs';
 import { database } from '../db';
 import { navigationDenylist } from './scope';
+import { withShellStyle } from './shell-style';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -132,8 +133,8 @@ async function keepReady(article: Article, html: string, headers: Headers): Prom
 
 /**
  * The shell, and for an article or a channel already stored, the shell with it
- * written in (src/sw/boot): its text paints as soon as the HTML and the
- * stylesheet are in, instead of after the app's code, the database and a
+ * and the app's stylesheet written in (src/sw/boot): its text paints as soon
+ * as the HTML is in, instead of after the app's code, the database and a
  * render. A rendered article is kept ready (src/shared/ready-pages.ts), so the
  * next navigation to it is answered from Cache Storage alone, before
  * IndexedDB is even opened. Anything missing or failing gives the plain
@@ -165,9 +166,10 @@ async function answerArticle(
   if (!shell) return fetch(SHELL_URL);
   const article = await within(storedArticle(id), STORE_WAIT_MS).catch(() => undefined);
   if (!article) return shell;
-  const html = bootPage(await shell.clone().text(), article, prefs);
-  if (html === undefined) return shell;
+  const view = bootPage(await shell.clone().text(), article, prefs);
+  if (view === undefined) return shell;
   const headers = headersFor(shell);
+  const html = await withShellStyle(view, headers);
   if (stamp) {
     const kept = keepReady(article, html, stampedHeaders(headers, stamp));
     event.waitUntil(kept);
@@ -189,10 +191,10 @@ async function answerList<T>(
   if (!shell) return fetch(SHELL_URL);
   const stored = await within(read(), STORE_WAIT_MS).catch(() => undefined);
   if (stored === undefined) return shell;
-  const html = render(await shell.clone().text(), stored, prefs);
-  return html === undefined
-    ? shell
-    : new Response(html, { status: 200, headers: headersFor(shell) });
+  const view = render(await shell.clone().text(), stored, prefs);
+  if (view === undefined) return shell;
+  const headers = headersFor(shell);
+  return new Response(await withShellStyle(view, headers), { status: 200, headers });
 }
 
 /**

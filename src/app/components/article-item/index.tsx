@@ -1,7 +1,7 @@
 import type { Article } from '../../../shared/feed/types';
 import { NewsItemView } from '../../../shared/view/news-item';
 import { offlinePrefs } from '../../lib/prefs';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import { ArticleLink } from '../article-link';
 import { SaveToggle } from '../save-toggle';
 import './style.css';

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import type { ArticleMark } from '../../data';
 import { markOf, marksVersion } from '../../data';
 import { rememberOrigin } from '../../lib/article-origin';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import { articleHref } from '../../../shared/view/news-item';
 import './style.css';
 

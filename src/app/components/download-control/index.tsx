@@ -3,7 +3,7 @@ import type { Channel } from '../../../shared/feed/types';
 import type { DownloadState } from '../../data/download';
 import { cancelDownload, download, startDownload } from '../../data/download';
 import { announce } from '../../lib/announce';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import './style.css';
 
 function sameChannels(state: DownloadState | undefined, channels: readonly Channel[]): boolean {

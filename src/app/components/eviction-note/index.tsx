@@ -1,5 +1,5 @@
 import { evictionMessage, evictionNotice } from '../../data';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import '../storage-note/style.css';
 
 /**

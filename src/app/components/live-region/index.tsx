@@ -1,5 +1,5 @@
 import { announcement } from '../../lib/announce';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 
 /**
  * The shell's polite live region. It is in the DOM from the first render (a

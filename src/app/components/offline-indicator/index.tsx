@@ -1,5 +1,5 @@
 import { offline } from '../../data';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import './style.css';
 
 /**

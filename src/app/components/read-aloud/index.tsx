@@ -13,7 +13,7 @@ import {
   storedPosition,
   takeContinue,
 } from '../../lib/speech/prefs';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import { setUpdateDeferral } from '../../pwa';
 import { articleHref } from '../article-link';
 import type { Controller, Phase } from './context';

@@ -1,4 +1,4 @@
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import { RATE_CHOICES, readAloudPrefs, updateReadAloudPrefs } from '../../lib/speech/prefs';
 import { usePlayer } from './context';
 

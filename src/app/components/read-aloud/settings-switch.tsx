@@ -1,5 +1,5 @@
 import { readAloudPrefs, updateReadAloudPrefs } from '../../lib/speech/prefs';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 
 /**
  * 设置 → 语音朗读: the on/off switch 适老化 asks for. Off hides the player on

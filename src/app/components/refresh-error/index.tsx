@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { isNetworkFailure, refreshErrors, retryRefresh } from '../../data';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import { ErrorNotice } from '../status';
 
 /**

@@ -3,7 +3,7 @@ import { useLocation } from 'preact-iso';
 import type { Channel } from '../../../shared/feed/types';
 import { getDirectory, peekDirectory, useDirectoryVersion } from '../../data';
 import { articleChannel } from '../../lib/article-origin';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import { useAsync } from '../../lib/use-async';
 import { OfflineIndicator } from '../offline-indicator';
 import { ErrorNotice } from '../status';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { STORAGE_BLOCKED_MESSAGE, STORAGE_UNAVAILABLE_MESSAGE, storageStatus } from '../../data';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import './style.css';
 
 const DISMISSED_KEY = 'qilu:storage-note-dismissed';

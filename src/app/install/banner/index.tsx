@@ -2,7 +2,7 @@ import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { announce } from '../../lib/announce';
 import { appliedReadingPrefs } from '../../lib/reading-prefs';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import { deferralVersion, isUpdateDeferred, updateStatus } from '../../pwa/update-state';
 import { installPrompt, installedThisVisit } from '../capture';
 import { dismissInstallBanner, isThisIosSafari, promptInstall } from '../flow';

@@ -1,5 +1,5 @@
 import { isElderMode } from '../../lib/reading-prefs';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import {
   acceptUpdate,
   deferralVersion,

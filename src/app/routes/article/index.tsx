@@ -24,7 +24,7 @@ import { articleChannel, originOf } from '../../lib/article-origin';
 import { usePage } from '../../lib/page';
 import { useAsync } from '../../lib/use-async';
 import { offlinePrefs } from '../../lib/prefs';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import { useChannelVersion } from '../../data';
 import { ArticleView as ArticleDocument } from '../../../shared/view/article';
 import { webUrl } from '../../../shared/web-url';

@@ -17,7 +17,7 @@ import {
 import { HOME_DOCUMENT_TITLE } from '../../../shared/site';
 import { SITE_NAME, usePage } from '../../lib/page';
 import { offlinePrefs } from '../../lib/prefs';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import { useAsync } from '../../lib/use-async';
 import './style.css';
 

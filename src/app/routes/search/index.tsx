@@ -7,7 +7,7 @@ import { getDirectory, offline, peekDirectory } from '../../data';
 import type { IndexRevision, PageSearch } from '../../data/search';
 import { FIRST_INDEX_REVISION, followSearchIndex, loadSearch, runSearch } from '../../data/search';
 import { announce } from '../../lib/announce';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import { usePage } from '../../lib/page';
 import { matchSettings } from '../../lib/reading-prefs/choices';
 import { Results } from './results';

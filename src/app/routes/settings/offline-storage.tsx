@@ -12,7 +12,7 @@ import type { StorageReport } from '../../data/storage';
 import { clearAllContent, clearChannelContent, getStorageReport } from '../../data/storage';
 import { announce } from '../../lib/announce';
 import { DEPTH_CHOICES, offlinePrefs, updatePrefs } from '../../lib/prefs';
-import { useObservable } from '../../lib/observable';
+import { useObservable } from '../../lib/use-observable';
 import { useAsync } from '../../lib/use-async';
 import { ChoiceGroup } from './choice-group';
 import type { UsageRow } from '../../lib/usage';
