@@ -28,6 +28,11 @@ export type WorkerRequest =
       readonly channelId: string;
       readonly pageIndex: number;
       readonly pageUrl: string;
+      /**
+       * The article ids the page shows of it, newest first (a resting first visit,
+       * src/app/first-visit): the reply then says whether the stored page `differs`.
+       */
+      readonly shownIds?: readonly string[];
     }
   /**
    * Fetch article `articleId`'s own document and store the article (opening a
@@ -44,6 +49,17 @@ export type WorkerRequest =
       readonly requestId: string;
       readonly articleId: string;
       readonly readAt?: number;
+    }
+  /**
+   * Remember how far the reader is in article `articleId` (0..1 of its
+   * scrollable span), for 「继续阅读」: sent by a resting first visit, which has
+   * no data layer of its own (the app writes it itself).
+   */
+  | {
+      readonly type: 'set-position';
+      readonly requestId: string;
+      readonly articleId: string;
+      readonly fraction: number;
     }
   /** Download channels for offline reading: pages up to `depth`, and their images. */
   | {
@@ -91,6 +107,8 @@ export type WorkerReply =
       readonly outcome?: SyncOutcome;
       /** For `sync-directory` and `sync-page` (see {@link SyncResult}). */
       readonly stored?: StoredVersion;
+      /** For a `sync-page` with `shownIds`: the stored page lists other articles than those. */
+      readonly differs?: boolean;
     }
   | { readonly requestId: string; readonly ok: false; readonly failure: SyncFailure };
 

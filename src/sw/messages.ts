@@ -4,7 +4,7 @@ import { toSyncFailure } from '../shared/sync';
 import { cancelDownload, resumeDownloads, startDownload } from './downloads';
 import { repairShell } from './precache-repair';
 import { database } from './db';
-import { markRead } from '../shared/store';
+import { getChannelPageRecord, markRead, setPosition } from '../shared/store';
 import { pruneDownloadImages } from './download-images';
 import { syncSavedImages } from './saved-images';
 import { parseWorkerRequest } from './request-guard';
@@ -35,9 +35,15 @@ async function handle(
       return { reply: { requestId, ok: true, outcome, stored } };
     }
     case 'sync-page': {
-      const { channelId, pageIndex, pageUrl } = request;
+      const { channelId, pageIndex, pageUrl, shownIds } = request;
       const { outcome, stored } = await refreshChannelPage(channelId, pageIndex, pageUrl);
-      return { reply: { requestId, ok: true, outcome, stored } };
+      if (shownIds === undefined) return { reply: { requestId, ok: true, outcome, stored } };
+      const page = await getChannelPageRecord(await database(), channelId, pageIndex);
+      const differs =
+        page !== undefined &&
+        (page.articleIds.length !== shownIds.length ||
+          page.articleIds.some((id, index) => id !== shownIds[index]));
+      return { reply: { requestId, ok: true, outcome, stored, differs } };
     }
     case 'sync-article': {
       const { articleId, readAt } = request;
@@ -55,6 +61,9 @@ async function handle(
       await started;
       return { reply: { requestId, ok: true }, after: finished };
     }
+    case 'set-position':
+      await setPosition(await database(), request.articleId, request.fraction);
+      return { reply: { requestId, ok: true } };
     case 'save-article': {
       // Answered once the images are in: a missing picture is no failure of the save itself.
       const { failed } = await syncSavedImages(request.articleId);

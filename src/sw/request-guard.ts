@@ -1,3 +1,4 @@
+import { LIMITS } from '../shared/feed/limits';
 import type { WorkerRequest } from '../shared/messages';
 
 /**
@@ -11,6 +12,9 @@ const WORKBOX_SKIP_WAITING = 'SKIP_WAITING';
 
 /** Most pages one download may follow per channel (the settings offer 1–5). */
 const MAX_DEPTH = 10;
+
+/** Most ids a page may say it shows of one feed page (a page holds at most LIMITS.itemsPerPage). */
+const MAX_SHOWN_IDS = LIMITS.itemsPerPage;
 
 /** How far ahead of the worker's clock a page's `readAt` may be (clocks of one device agree). */
 const READ_CLOCK_SLACK_MS = 60_000;
@@ -55,7 +59,26 @@ export function parseWorkerRequest(data: unknown): WorkerRequest | undefined {
       if (typeof pageIndex !== 'number' || !Number.isInteger(pageIndex) || pageIndex < 0) {
         return undefined;
       }
-      return { type: 'sync-page', requestId, channelId, pageIndex, pageUrl };
+      const { shownIds } = data;
+      if (shownIds === undefined) {
+        return { type: 'sync-page', requestId, channelId, pageIndex, pageUrl };
+      }
+      if (!Array.isArray(shownIds) || shownIds.length > MAX_SHOWN_IDS) return undefined;
+      if (!shownIds.every(isText)) return undefined;
+      return {
+        type: 'sync-page',
+        requestId,
+        channelId,
+        pageIndex,
+        pageUrl,
+        shownIds: shownIds as string[],
+      };
+    }
+    case 'set-position': {
+      const { articleId, fraction } = data;
+      if (!isText(articleId) || typeof fraction !== 'number') return undefined;
+      if (!Number.isFinite(fraction) || fraction < 0 || fraction > 1) return undefined;
+      return { type: 'set-position', requestId, articleId, fraction };
     }
     case 'sync-article': {
       const { articleId, readAt } = data;

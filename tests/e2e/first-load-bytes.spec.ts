@@ -16,14 +16,14 @@ import { expect, routeReady, test } from './fixtures';
  */
 
 /** The files index.html names (the entry): everything before the first paint. */
-const FIRST_LOAD_JS_BUDGET = 5_000;
+const FIRST_LOAD_JS_BUDGET = 5_500;
 /** The stylesheet budget, for all of a first visit. */
 const CSS_BUDGET = 8 * 1024;
 /** Every script of a first visit until quiet, per page (the budget is 30 KB). */
 const TOTAL_JS_BUDGET = {
-  home: 5_000,
-  channel: 5_000,
-  article: 5_000,
+  home: 5_500,
+  channel: 5_500,
+  article: 5_500,
 } as const;
 
 /** The seed article (bench/seed-article.ts). */

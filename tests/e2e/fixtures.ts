@@ -235,10 +235,25 @@ export async function withoutPrerenderedPages(target: Page | BrowserContext): Pr
 }
 
 /**
- * Waits until the app runs the page: it has rendered over a prerendered page (a resting first
- * visit included, where `takeOver` uses a control first, or the test does something that brings
- * the app by itself). For tests of what only the running app does.
+ * Waits until the app runs the page: it has rendered over a prerendered page (on a resting first
+ * visit, once something brought it). For tests of what only the running app does.
  */
 export async function appRunning(page: Page): Promise<void> {
   await expect(page.locator('html.booting, #boot, html.prerendered')).toHaveCount(0);
+}
+
+/**
+ * Opens `path` as a returning reader does: a first visit installs the worker, and the page opened
+ * again under it runs the app at once (a resting first visit, src/app/first-visit, follows links
+ * as plain links). For tests of the app's in-page navigation.
+ */
+export async function openWithApp(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await routeReady(page);
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 15_000,
+  });
+  await page.reload();
+  await routeReady(page);
+  await appRunning(page);
 }

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, routeReady, test } from './fixtures';
+import { expect, openWithApp, routeReady, test } from './fixtures';
 import { expectVisibleFocus, tabTo } from './keyboard-helpers';
 
 /**
@@ -17,8 +17,9 @@ test.describe('a keyboard-only journey', () => {
   test('at 1280 px: skip link, 济南 from the 城市 navigation, +更多, an article, 朗读全文, and back', async ({
     page,
   }) => {
-    await page.goto('/');
-    await routeReady(page);
+    // A returning reader's journey through the app's own navigation (a resting first visit
+    // follows links as plain links: first-visit.spec.ts).
+    await openWithApp(page, '/');
 
     // The first Tab lands on the skip link, which shows itself and a ring.
     const skipLink = page.getByRole('link', { name: '跳到正文' });

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { channelDirectory, expect, routeReady, test } from './fixtures';
+import { channelDirectory, expect, openWithApp, routeReady, test } from './fixtures';
 
 const SITE = '齐鲁轻读';
 
@@ -17,6 +17,9 @@ async function expectPage(
 }
 
 /**
+ * In-app navigation is tested from pages the app runs (`openWithApp`: a returning reader's; a
+ * resting first visit follows links as plain links, first-visit.spec.ts).
+ *
  * After a client-side route change the h1 has focus, so screen readers start at the new page,
  * and the new page's name is said in a polite live region.
  */
@@ -102,7 +105,7 @@ test.describe('the home page', () => {
       ['更多滚动新闻', '滚动'],
       ['更多图片新闻', '图片新闻'],
     ] as const) {
-      await page.goto('/');
+      await openWithApp(page, '/');
       await page.getByRole('link', { name, exact: true }).click();
       await expectPage(page, heading);
       await expectFocusOnHeading(page);
@@ -119,7 +122,7 @@ test.describe('the header', () => {
       (channel) => channel.kind === 'section',
     );
     expect(sections.length).toBeGreaterThan(0);
-    await page.goto('/');
+    await openWithApp(page, '/');
     const nav = page.getByRole('navigation', { name: '栏目' });
     await expect(nav.getByRole('link')).toHaveText([
       '首页',
@@ -147,7 +150,7 @@ test.describe('the header', () => {
   }) => {
     const cities = (await channelDirectory(request)).filter((channel) => channel.kind === 'city');
     expect(cities.length).toBeGreaterThan(0);
-    await page.goto('/');
+    await openWithApp(page, '/');
     const nav = page.getByRole('navigation', { name: '城市' });
     // Wide screen: the list is always shown and the disclosure button is hidden.
     await expect(nav.getByRole('button', { name: '城市' })).toBeHidden();
@@ -191,7 +194,7 @@ test.describe('the header', () => {
   });
 
   test('links 搜索, 收藏 and 设置, and the product name leads home', async ({ page }) => {
-    await page.goto('/about/about');
+    await openWithApp(page, '/about/about');
     const banner = page.getByRole('banner');
     for (const [name, heading, path] of [
       ['搜索', '搜索', '/search'],
@@ -213,8 +216,7 @@ test.describe('articles', () => {
   test('a headline on the home page opens its article, titled by the headline', async ({
     page,
   }) => {
-    await page.goto('/');
-    await routeReady(page);
+    await openWithApp(page, '/');
     const first = page
       .getByRole('region', { name: '热点新闻', exact: true })
       .locator('a[href^="/article/"]')

@@ -3,7 +3,7 @@ import { DEFAULT_TIMEOUT_MS } from '../../src/shared/feed/fetch';
 import { DEFAULT_RETRY } from '../../src/shared/feed/retry';
 import { feedErrorUserMessage } from '../../src/shared/feed/errors';
 import type { FeedErrorCode } from '../../src/shared/feed/errors';
-import { expect, routeReady } from './fixtures';
+import { expect, routeReady, withoutPrerenderedPages } from './fixtures';
 import type { AppServer, Fault } from './offline-helpers';
 import {
   offlineIndicator,
@@ -232,6 +232,9 @@ test.describe('one bad channel never blocks the others', () => {
     test.setTimeout(90_000);
     problems.allow(/\/api\/feeds\/hot\.json/);
     app.fault('/api/feeds/hot.json', { kind: 'hang' });
+    // A front page the app reads from the network (a prerendered one carries its lists and, on a
+    // first visit, runs no app: it shows the build's 热点新闻 whatever the feed does).
+    await withoutPrerenderedPages(page);
     await page.goto('/');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     for (const name of ['滚动', '图片新闻']) {

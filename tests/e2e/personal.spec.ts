@@ -48,8 +48,12 @@ test.describe('read articles in lists', () => {
     const title = (await first.innerText()).trim();
     await expect(page.getByRole('main').getByText('已读', { exact: true })).toHaveCount(0);
 
+    const id = decodeURIComponent((await first.getAttribute('href'))?.split('/').pop() ?? '');
     await first.click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(title);
+    // From a resting first visit the link is followed as a link: the article's page records the
+    // read in IndexedDB (not in the list page's memory), which the list reads when it is back.
+    await expect.poll(async () => (await userRecord(page, id))?.lastReadAt ?? 0).toBeGreaterThan(0);
     await page.goBack();
     await routeReady(page);
 

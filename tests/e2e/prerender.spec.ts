@@ -81,13 +81,11 @@ test.describe('the app over a prerendered page', () => {
       bring: async () => undefined,
     },
     {
-      name: 'at the first use of a control on a first visit',
+      // Focus on a control brings the app without using it (a tap would open the city list,
+      // a shift the reader asked for): what is measured is the app's render over the HTML.
+      name: 'when a control is about to be used on a first visit',
       prepare: async () => undefined,
-      bring: async (page: Page) => {
-        const toggle = page.getByRole('button', { name: '城市' });
-        await toggle.click();
-        await expect(toggle).toHaveAttribute('aria-expanded', 'true');
-      },
+      bring: (page: Page) => page.getByRole('button', { name: '城市' }).focus(),
     },
   ];
 

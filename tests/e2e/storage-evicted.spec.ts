@@ -200,8 +200,12 @@ test.describe('storage evicted by the browser', () => {
     await routeReady(page);
     await waitForWorkerControl(page);
     const toggle = main.getByRole('button', { name: `收藏：${item.title}`, exact: true });
+    const saving = Date.now();
     await toggle.click();
     await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    // The 收藏 brought the app to the resting first visit; its launch check records the
+    // database's generation in the ledger, as any launch does before storage can be evicted.
+    await launchChecked(page, saving);
 
     // Only IndexedDB this time, so the shell still opens offline.
     await evict(page, context, app.origin, 'indexeddb');
@@ -224,6 +228,12 @@ test.describe('storage evicted by the browser', () => {
   test('a genuine first visit says nothing', async ({ page }) => {
     const start = Date.now();
     await page.goto('/');
+    await routeReady(page);
+    // The first visit rests (src/app/first-visit) and says nothing; the next page runs the app,
+    // whose launch check finds a new database and adopts it, quietly.
+    await waitForWorkerControl(page);
+    await expect(evictionNote(page)).toHaveCount(0);
+    await page.reload();
     await routeReady(page);
     await launchChecked(page, start);
     expect(await ledger(page)).toMatchObject({ channels: [], saved: [], pending: false });

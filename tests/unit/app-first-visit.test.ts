@@ -17,7 +17,12 @@ const ISLAND = JSON.stringify({
   version: 1,
   directory: { channels: [] },
   pages: [
-    { channelId: 'hot', pageIndex: 0, url: `${PRERENDER_ORIGIN}/api/feeds/hot.json`, items: [] },
+    {
+      channelId: 'hot',
+      pageIndex: 0,
+      url: `${PRERENDER_ORIGIN}/api/feeds/hot.json`,
+      items: [{ id: 'seed-1' }, { id: 'b' }, { title: 'no id' }],
+    },
     { channelId: 'jinan', pageIndex: 0, url: `${PRERENDER_ORIGIN}/api/feeds/jinan.json` },
     // Not a page reference: left out, the rest still caught up.
     { channelId: 'odd', pageIndex: -1, url: 'x' },
@@ -30,8 +35,18 @@ describe('what a resting page shows, for the worker to store', () => {
   it('names the pages and articles of the island, on this page’s origin', () => {
     expect(shownOnPage(pageWith(ISLAND), 'https://reader.example')).toEqual({
       pages: [
-        { channelId: 'hot', pageIndex: 0, url: 'https://reader.example/api/feeds/hot.json' },
-        { channelId: 'jinan', pageIndex: 0, url: 'https://reader.example/api/feeds/jinan.json' },
+        {
+          channelId: 'hot',
+          pageIndex: 0,
+          url: 'https://reader.example/api/feeds/hot.json',
+          itemIds: ['seed-1', 'b'],
+        },
+        {
+          channelId: 'jinan',
+          pageIndex: 0,
+          url: 'https://reader.example/api/feeds/jinan.json',
+          itemIds: [],
+        },
       ],
       articleIds: ['seed-1'],
     });
@@ -58,12 +73,14 @@ describe('what a resting page shows, for the worker to store', () => {
         channelId: 'hot',
         pageIndex: 0,
         pageUrl: 'https://reader.example/api/feeds/hot.json',
+        shownIds: ['seed-1', 'b'],
       },
       {
         type: 'sync-page',
         channelId: 'jinan',
         pageIndex: 0,
         pageUrl: 'https://reader.example/api/feeds/jinan.json',
+        shownIds: [],
       },
       { type: 'sync-article', articleId: 'seed-1', readAt: 1_700_000_000_000 },
     ]);

@@ -145,6 +145,37 @@ describe('a sync-article message', () => {
   });
 });
 
+describe('the messages of a resting first visit', () => {
+  const page = { type: 'sync-page', requestId: 'r', channelId: 'jinan', pageIndex: 0 };
+  const pageUrl = 'https://reader.example/api/feeds/jinan.json';
+
+  it('a sync-page may name the ids the page shows of it', () => {
+    expect(parseWorkerRequest({ ...page, pageUrl, shownIds: ['a', 'b'] })).toEqual({
+      ...page,
+      pageUrl,
+      shownIds: ['a', 'b'],
+    });
+  });
+
+  it.each([
+    ['ids that are not a list', 'a,b'],
+    ['an id that is not text', ['a', 7]],
+    ['an empty id', ['a', '']],
+    ['more ids than a page holds', Array.from({ length: 201 }, (_, index) => `id-${index}`)],
+  ])('a sync-page is ignored with %s', (_label, shownIds) => {
+    expect(parseWorkerRequest({ ...page, pageUrl, shownIds })).toBeUndefined();
+  });
+
+  it('a set-position carries an article and a fraction of 0..1', () => {
+    const request = { type: 'set-position', requestId: 'r', articleId: 'a', fraction: 0.6 };
+    expect(parseWorkerRequest(request)).toEqual(request);
+    for (const fraction of [-0.1, 1.5, Number.NaN, '0.5']) {
+      expect(parseWorkerRequest({ ...request, fraction })).toBeUndefined();
+    }
+    expect(parseWorkerRequest({ ...request, articleId: '' })).toBeUndefined();
+  });
+});
+
 /** A promise with its resolve function, to finish a job when the test says so. */
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
   let resolve: (value: T) => void = () => undefined;

@@ -1,8 +1,11 @@
 import { PRERENDERED_ISLAND_ID, RESTING_CLASS } from '../../shared/prerender';
 import { whenSettled } from '../lib/when-settled';
 import { onFirstUse } from './first-use';
+import { DB_NAME } from '../../shared/cache-names';
+import { currentFraction } from '../lib/reading-position';
 import { shownOnPage } from './shown';
-import { catchUpRequests, registerResting } from './worker';
+import type { ShownOnPage } from './shown';
+import { catchUpRequests, registerResting, sendPosition } from './worker';
 
 /**
  * The resting first visit. A prerendered page (tools/prerender.ts) is the
@@ -11,8 +14,12 @@ import { catchUpRequests, registerResting } from './worker';
  * reads, scrolls and follows links as HTML. The app (~45 KB of script, and
  * its render over the page, the longest task of the visit) loads when it is
  * needed: at the first use of a control (replayed once it has rendered), when
- * the connection goes (the app says what still reads), or when another tab
- * stores something of the reader's. The browser's
+ * the connection goes (the app says what still reads), when another tab
+ * stores something of the reader's, when the reader comes back to the page
+ * from another, when the origin turns out to hold a database, or when the
+ * worker has stored newer lists than the build's. Meanwhile the worker stores
+ * what the page shows, records the article as read and keeps the reading
+ * position. The browser's
  * offer to install is held meanwhile (src/app/install/capture.ts, which the
  * entry starts): the banner waits for three articles read, never the case on
  * a first visit's page, and the app finds the offer when it takes over.
@@ -30,11 +37,14 @@ function hasLocalState(storage: Storage): boolean {
  * Whether the app may rest on this page: a prerendered page, on a genuine first
  * visit (no worker controls the page, and nothing of the app's is stored: a
  * reader with settings, a ledger or a dismissed banner gets the app at once,
- * so it shows their state), in a browser with service workers (without one the
- * page itself would have to store what it shows, which is the app's work).
+ * so it shows their state), in a browser with service workers and IndexedDB
+ * (without them the page itself would store what it shows, or the reader is
+ * told that nothing can be stored: the app's work).
  */
 export function mayRest(doc: Document, production: boolean): boolean {
   if (!production || !('serviceWorker' in navigator)) return false;
+  // Without IndexedDB nothing can be stored: the app says so, and reads from the network.
+  if (typeof indexedDB === 'undefined') return false;
   if (navigator.serviceWorker.controller) return false;
   if (!doc.getElementById(PRERENDERED_ISLAND_ID)) return false;
   if (!doc.getElementById('app')?.firstElementChild) return false;
@@ -79,13 +89,94 @@ export function restUntilNeeded(
   addEventListener('storage', (event) => {
     if (event.key === null || event.key.startsWith('qilu:')) takeOverNow();
   });
+  // Back from another page of the site (the browser kept this one): what the reader did there
+  // (已读, 收藏) shows here once the app renders from what is stored.
+  addEventListener('pageshow', (event) => {
+    if (event.persisted) takeOverNow();
+  });
+  // This origin already has a database (a reader whose localStorage was cleared alone): the app
+  // reads it, upgrades it if it is old, and shows what it holds.
+  void hasDatabase().then((found) => {
+    if (found) takeOverNow();
+  });
 
   const shown = shownOnPage(doc, location.origin);
+  const position = keepReadingPosition(doc, shown, () => starting !== undefined);
   whenSettled(() =>
-    registerResting(() => {
-      if (starting || !shown) return [];
-      caughtUp = true;
-      return catchUpRequests(shown, openedAt);
+    registerResting({
+      catchUp: () => {
+        if (starting || !shown) return [];
+        caughtUp = true;
+        return catchUpRequests(shown, openedAt);
+      },
+      onNewer: () => {
+        // The worker stored a newer list than the build's: the app asks it again and shows it.
+        caughtUp = false;
+        takeOverNow();
+      },
+      onControlled: position.onControlled,
     }),
   );
+}
+
+/** Whether this origin has the app's IndexedDB database (false where the browser cannot say). */
+async function hasDatabase(): Promise<boolean> {
+  try {
+    if (typeof indexedDB.databases !== 'function') return false;
+    return (await indexedDB.databases()).some((info) => info.name === DB_NAME);
+  } catch {
+    return false;
+  }
+}
+
+/** Saving at most this often while scrolling, as the app does (components/continue-reading). */
+const SAVE_POSITION_EVERY_MS = 1000;
+
+/**
+ * On an article page, keeps the reading position as the app would (after
+ * scrolling, throttled; when the page is hidden; on pagehide), through the
+ * worker once it controls the page, until the app takes over (`appStarted`).
+ * Nothing is written before the reader scrolls.
+ */
+function keepReadingPosition(
+  doc: Document,
+  shown: ShownOnPage | undefined,
+  appStarted: () => boolean,
+): { onControlled: () => void } {
+  const articleId = shown?.articleIds.length === 1 ? shown.articleIds[0] : undefined;
+  const article = doc.querySelector<HTMLElement>('#main article');
+  if (articleId === undefined || !article) return { onControlled: () => undefined };
+  // As the app does on an article (components/continue-reading): a reload does not jump down
+  // by itself; 「继续阅读」 offers the place instead.
+  history.scrollRestoration = 'manual';
+  let controlled = navigator.serviceWorker.controller !== null;
+  let scrolled = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const save = (): void => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (!scrolled || !controlled || appStarted() || !article.isConnected) return;
+    scrolled = false;
+    const fraction = currentFraction(article);
+    if (fraction !== undefined) sendPosition(articleId, fraction);
+  };
+  addEventListener(
+    'scroll',
+    () => {
+      scrolled = true;
+      timer ??= setTimeout(save, SAVE_POSITION_EVERY_MS);
+    },
+    { passive: true },
+  );
+  addEventListener('pagehide', save);
+  doc.addEventListener('visibilitychange', () => {
+    if (doc.visibilityState === 'hidden') save();
+  });
+  return {
+    onControlled: () => {
+      controlled = true;
+      // A scroll before the worker took the page is kept now.
+      save();
+    },
+  };
 }

@@ -7,11 +7,21 @@ import { PRERENDERED_ISLAND_ID, PRERENDER_ORIGIN } from '../../shared/prerender'
  * which a resting first visit does not load.
  */
 export interface ShownOnPage {
-  readonly pages: readonly { channelId: string; pageIndex: number; url: string }[];
+  readonly pages: readonly ShownPage[];
   readonly articleIds: readonly string[];
 }
 
-function isPageRef(value: unknown): value is ShownOnPage['pages'][number] {
+/** One channel page the page lists: where it is read from, and the ids it shows, in order. */
+export interface ShownPage {
+  readonly channelId: string;
+  readonly pageIndex: number;
+  readonly url: string;
+  readonly itemIds: readonly string[];
+}
+
+function isPageRef(
+  value: unknown,
+): value is Omit<ShownPage, 'itemIds'> & { readonly items?: unknown } {
   if (typeof value !== 'object' || value === null) return false;
   const page = value as Record<string, unknown>;
   return (
@@ -23,12 +33,15 @@ function isPageRef(value: unknown): value is ShownOnPage['pages'][number] {
   );
 }
 
+function idOf(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const id = (value as { id?: unknown }).id;
+  return typeof id === 'string' ? id : undefined;
+}
+
 function articleIdOf(value: unknown): string | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const article = (value as { article?: unknown }).article;
-  if (typeof article !== 'object' || article === null) return undefined;
-  const id = (article as { id?: unknown }).id;
-  return typeof id === 'string' ? id : undefined;
+  return idOf((value as { article?: unknown }).article);
 }
 
 /**
@@ -46,7 +59,12 @@ export function shownOnPage(doc: Document, origin: string): ShownOnPage | undefi
     const articles = Array.isArray(data.articles) ? data.articles : [];
     const articleIds = articles.map(articleIdOf).filter((id) => id !== undefined);
     return {
-      pages: pages.map(({ channelId, pageIndex, url }) => ({ channelId, pageIndex, url })),
+      pages: pages.map(({ channelId, pageIndex, url, items }) => ({
+        channelId,
+        pageIndex,
+        url,
+        itemIds: Array.isArray(items) ? items.map(idOf).filter((id) => id !== undefined) : [],
+      })),
       articleIds,
     };
   } catch (error) {
