@@ -45,7 +45,8 @@ export function offlineChartRows(r: OfflineVisitResult): ChartRow[] {
 
 /** Lighthouse's medians: LCP against 1,500 ms and TBT against 50 ms, per page. */
 export function lighthouseChartRows(rows: readonly LighthouseRow[]): ChartRow[] {
-  const path = (url: string) => new URL(url).pathname;
+  // lighthouserc's URLs, as the rows name them: a path, or a whole URL.
+  const path = (url: string) => (url.startsWith('/') ? url : new URL(url).pathname);
   return rows.flatMap((row) => [
     {
       label: `Lighthouse ${path(row.url)} LCP`,

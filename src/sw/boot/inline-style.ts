@@ -1,10 +1,12 @@
 /**
- * The boot view with the app's stylesheet written into it. Offline, a cold
- * worker answers the page and then, as a second fetch event, its stylesheet:
- * the text cannot paint before both are in. With the rules in the page itself
- * the view paints from one response (a ready article page: one Cache Storage
- * match). The page's Content-Security-Policy allows exactly that text, by its
- * hash; nothing else inline becomes allowed.
+ * The app's stylesheet written into a boot view instead of linked: offline, a
+ * cold worker answers the page and then, as a second fetch event, its
+ * stylesheet, and the text cannot paint before both are in. With the rules in
+ * the page it paints from one response (a ready article page: one Cache
+ * Storage match). The worker (src/sw/routes/shell-style.ts) makes the page's
+ * Content-Security-Policy allow exactly that text, by its hash: nothing else
+ * inline becomes allowed. (Prerendered pages link the stylesheet: inline, the
+ * server's and every host's CSP would need a new hash with every build.)
  */
 
 /** The shell's one stylesheet as Vite links it (the build makes one: vite.config.ts). */
