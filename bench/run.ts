@@ -221,8 +221,8 @@ function offlineVisitSection(outcome: Outcome<OfflineVisitResult>): string[] {
       '(the boot view, src/sw/boot; navigation timing `responseEnd`), the last script or stylesheet that arrived ' +
       'before the text was in the DOM (resource timing; the app itself starts after the first paint), the text in the DOM. ' +
       'The **service-worker floor** (DESIGN.md, Budgets): the page the app’s worker answers (its boot view, saved ' +
-      'without scripts, with the same stylesheets) behind the smallest offline worker (install caches the page and ' +
-      'its stylesheets; fetch answers from Cache Storage) on an origin of its own, offline, cold (workers stopped ' +
+      'without scripts, with the stylesheet the worker writes into it) behind the smallest offline worker (install caches the page and ' +
+      'anything it still links; fetch answers from Cache Storage) on an origin of its own, offline, cold (workers stopped ' +
       'before each visit), same metric; the budget is app ≤ 1.3 × floor.',
     `Medians of ${r.runs} runs per row (app, floor and static alternate; one warm-up round first); ${r.browser}, headless. ` +
       `Requests reaching the server during the offline runs: ${r.offlineServerRequests}. ` +

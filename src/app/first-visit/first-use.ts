@@ -50,8 +50,8 @@ function replay(use: HeldUse): void {
  * Listens on `doc` for the first use of a control. `takeOver` loads and renders
  * the app (called again, it returns the same promise; after a failure, a new
  * one); once it resolves the held use is replayed and the listeners go.
- * Returns a function that removes them (for an app that took over by another
- * way: the connection lost).
+ * Returns a function that removes them (once an app that came another way,
+ * the connection lost for example, is in).
  */
 export function onFirstUse(doc: Document, takeOver: () => Promise<void>): () => void {
   let held: HeldUse | undefined;

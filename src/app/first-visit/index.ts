@@ -19,10 +19,9 @@ import { catchUpRequests, registerResting, sendPosition } from './worker';
  * from another, when the origin turns out to hold a database, or when the
  * worker has stored newer lists than the build's. Meanwhile the worker stores
  * what the page shows, records the article as read and keeps the reading
- * position. The browser's
- * offer to install is held meanwhile (src/app/install/capture.ts, which the
- * entry starts): the banner waits for three articles read, never the case on
- * a first visit's page, and the app finds the offer when it takes over.
+ * position. The browser's offer to install is held (src/app/install/capture.ts,
+ * which the entry starts): the banner waits for three articles read, never the
+ * case on a first visit's page, and the app finds the offer when it takes over.
  */
 
 /** Whether this origin's localStorage holds anything of the app's (its keys start `qilu:`). */
@@ -78,9 +77,9 @@ export function restUntilNeeded(
     return starting;
   };
   const stopListening = onFirstUse(doc, takeOver);
+  // The first-use listeners stay until the app is in: a tap while it loads is held and replayed.
   const takeOverNow = (): void => {
-    stopListening();
-    takeOver().catch((error: unknown) => console.warn('The app did not load', error));
+    takeOver().then(stopListening, (error: unknown) => console.warn('The app did not load', error));
   };
   // Offline, the app says what still reads (its files come from the worker's precache).
   addEventListener('offline', takeOverNow, { once: true });
