@@ -102,6 +102,43 @@ test.describe('a resting first visit', () => {
     ).toBe('/channel/jinan');
   });
 
+  for (const path of ['/', '/channel/jinan', SEED_ARTICLE_PATH]) {
+    test(`${path}: a screen reader hears the same page resting and once the app is in`, async ({
+      page,
+    }) => {
+      await page.goto(path);
+      await routeReady(page);
+      expect(await isResting(page)).toBe(true);
+      const resting = await page.locator('body').ariaSnapshot();
+      // Focus on a control brings the app without using it.
+      await page.getByRole('button', { name: '城市' }).focus();
+      await expect(page.locator('html.prerendered')).toHaveCount(0);
+      expect(await page.locator('body').ariaSnapshot()).toBe(resting);
+    });
+  }
+
+  test('keyboard only: the skip link, then a link followed with Enter opens the next page at its top', async ({
+    page,
+  }) => {
+    await page.goto('/');
+    await routeReady(page);
+    expect(await isResting(page)).toBe(true);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: '跳到正文' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+    // The first link in the main content, followed as a link: a new page, read from its top.
+    await page.keyboard.press('Tab');
+    const focused = page.locator(':focus');
+    const href = await focused.getAttribute('href');
+    expect(href).toMatch(/^\/(?:article|channel)\//);
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${href ?? ''}$`));
+    await routeReady(page);
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('link', { name: '跳到正文' })).toBeFocused();
+  });
+
   test('a reader with settings stored gets the app at once, so the page shows their choices', async ({
     page,
   }) => {

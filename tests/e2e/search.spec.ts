@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { articlePath, axeViolations, expect, routeReady, test } from './fixtures';
+import { waitForWorkerControl } from './offline-helpers';
 
 /**
  * The search page over the production build: results from the articles
@@ -133,6 +134,12 @@ test.describe('search', () => {
     const main = await openSearch(page, '示例');
     const links = main.locator('.search-hit a[href^="/article/"]');
     await expect(links).toHaveCount(10);
+    // A new device indexes in the page until the worker takes over and stores the same pages
+    // again: the results may be ranked anew meanwhile. The test is of 显示更多结果 on a settled
+    // index, so it waits for the worker and a quiet network.
+    await waitForWorkerControl(page);
+    await page.waitForLoadState('networkidle');
+    await resultsFinal(page);
     await main.getByRole('button', { name: '显示更多结果' }).click();
     await expect(links.nth(10)).toBeFocused();
     await expect(links).toHaveCount(20);

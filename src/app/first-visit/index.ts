@@ -2,6 +2,7 @@ import { PRERENDERED_ISLAND_ID, RESTING_CLASS } from '../../shared/prerender';
 import { whenSettled } from '../lib/when-settled';
 import { onFirstUse } from './first-use';
 import { DB_NAME } from '../../shared/cache-names';
+import { formatFetchedAt } from '../lib/freshness';
 import { currentFraction } from '../lib/reading-position';
 import { shownOnPage } from './shown';
 import type { ShownOnPage } from './shown';
@@ -65,6 +66,7 @@ export function restUntilNeeded(
   start: (options: { caughtUp: boolean }) => Promise<void>,
 ): void {
   doc.documentElement.classList.add(RESTING_CLASS);
+  showUpdatedAtHere(doc);
   // When the reader opened the page: an article page's article counts as read from then.
   const openedAt = Date.now();
   let starting: Promise<void> | undefined;
@@ -116,6 +118,18 @@ export function restUntilNeeded(
       onControlled: position.onControlled,
     }),
   );
+}
+
+/**
+ * 「更新于」 in this device's time zone, as the app writes it (lib/freshness.ts): the build
+ * wrote it in the build machine's. Same length, so nothing moves; and the app, when it
+ * comes, renders the very text the page already shows.
+ */
+function showUpdatedAtHere(doc: Document): void {
+  for (const time of doc.querySelectorAll<HTMLTimeElement>('.updated-at time[datetime]')) {
+    const ms = Date.parse(time.dateTime);
+    if (Number.isFinite(ms)) time.textContent = formatFetchedAt(ms).text;
+  }
 }
 
 /** Whether this origin has the app's IndexedDB database (false where the browser cannot say). */
